@@ -1,0 +1,41 @@
+// Boundary types of an answer: what the CLI prints with --json and what the bot renders.
+import type { PassageKind } from '../sources/types.js';
+
+/** One cited excerpt. Schema shared with ../shared/eval (see its README). */
+export interface CitedResult {
+  citation: string;
+  source: string;
+  file: string;
+  title: string;
+  outlet?: string;
+  kind: PassageKind;
+  commenter?: string;
+  comment?: string;
+  paragraph: number;
+  /** Offsets of `quote` in the file: fileText.slice(start, end) === quote. */
+  start: number;
+  end: number;
+  quote: string;
+  /** The whole passage the quote comes from. */
+  text: string;
+  score: number;
+}
+
+export interface Answer {
+  question: string;
+  /** The source the question was restricted to (slug), or null for all sources. */
+  source: string | null;
+  answered: boolean;
+  results: CitedResult[];
+  /** How many passages were searched. */
+  searched: number;
+  /** Wall time to answer, in milliseconds. */
+  tookMs: number;
+}
+
+export interface AskOptions {
+  /** Slug or file name (with or without .txt) of one source. */
+  source?: string;
+  /** How many excerpts at most (1–10). */
+  k?: number;
+}

@@ -1,0 +1,56 @@
+// Boundary types of the sources stage: what the rest of the pipeline may rely on.
+
+export type PassageKind = 'article' | 'comment';
+
+/** Optional per-source facts from seeds/sources.json; anything absent is derived from the text. */
+export interface SourceMetadata {
+  slug?: string;
+  command?: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+}
+
+/** One paragraph (or a sentence-aligned piece of a long one) that can be quoted and cited. */
+export interface Passage {
+  /** Stable citation id, unique across all sources, e.g. "informed-comment:p4" or "informed-comment:c3.2". */
+  id: string;
+  /** Slug of the source it belongs to. */
+  source: string;
+  /** Path of the source file relative to the project root, e.g. "seeds/001_e53c0ad875243b71.txt". */
+  file: string;
+  kind: PassageKind;
+  /** Reader comments: the commenter's name, when the page gives one. */
+  commenter?: string;
+  /** Reader comments: the comment's number as the page shows it ("3", "3.1"), when it has one. */
+  comment?: string;
+  /** 1-based paragraph number as a reader counts it: within the article, or within the comment. */
+  paragraph: number;
+  /** 1-based piece number when a paragraph too long for the model was split at sentence boundaries. */
+  part?: number;
+  /** Character offsets into the file text: fileText.slice(start, end) === text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Source {
+  /** Unique, Discord-command-safe identifier (^[-_a-z0-9]{1,32}$). */
+  slug: string;
+  /** Path relative to the project root, e.g. "seeds/001_e53c0ad875243b71.txt". */
+  file: string;
+  /** File name alone, e.g. "001_e53c0ad875243b71.txt". */
+  fileName: string;
+  title: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  /** sha256 of the file text, hex. */
+  hash: string;
+  /** The whole file as read with readFileSync(path, 'utf8'). */
+  text: string;
+  passages: Passage[];
+}
