@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, isStopWord, normalizeText, stem, tokenize } from '../../src/text/normalize.js';
+
+describe('normalizeText', () => {
+  it('folds curly and straight quotes and apostrophes alike', () => {
+    expect(normalizeText('“deputies” don’t')).toBe(normalizeText('"deputies" don\'t'));
+  });
+
+  it('strips diacritics and lower-cases', () => {
+    expect(normalizeText('Pétain')).toBe('petain');
+    expect(tokenize('Ḥaydar ÇELİK')).toEqual(['haydar', 'celik']);
+  });
+
+  it('treats non-breaking spaces and dashes as spaces', () => {
+    expect(tokenize('more arms—a request')).toEqual(['more', 'arms', 'a', 'request']);
+    expect(tokenize('war\u00a0– the war')).toEqual(['war', 'the', 'war']);
+  });
+});
+
+describe('tokenize', () => {
+  it('maps every spelling of the country to one token, but not the pronoun', () => {
+    for (const spelling of ['U.S. efforts', 'U.S efforts', 'US efforts', 'USA efforts', 'United States efforts']) {
+      expect(tokenize(spelling)).toEqual(['usa', 'efforts']);
+    }
+    expect(tokenize('inimical to us')).toEqual(['inimical', 'to', 'us']);
+    expect(tokenize('what did the us do')).toContain('usa');
+    expect(tokenize('US-led coalition')).toEqual(['usa', 'led', 'coalition']);
+    expect(tokenize('fraught US.-Iraq relations')).toEqual(['fraught', 'usa', 'iraq', 'relations']);
+  });
+
+  it('keeps letter codes, decimals and amounts whole', () => {
+    expect(tokenize('S-400 or S300')).toEqual(['s400', 'or', 's300']);
+    expect(tokenize('a $4.2 billion deal')).toEqual(['a', '4.2', 'billion', 'deal']);
+    expect(tokenize('$500 million, 1,000 men')).toEqual(['500', 'million', '1000', 'men']);
+  });
+
+  it('splits hyphenated words and ranges', () => {
+    expect(tokenize('self-proclaimed')).toEqual(['self', 'proclaimed']);
+    expect(tokenize('2006-2007')).toEqual(['2006', '2007']);
+  });
+
+  it('drops possessives, curly or straight', () => {
+    expect(tokenize('Iraq’s Putin\'s')).toEqual(['iraq', 'putin']);
+  });
+});
+
+describe('analyze', () => {
+  it('makes al-Abadi, al Abadi, Al-Abadi and Abadi the same term', () => {
+    const abadi = analyze('Abadi');
+    for (const form of ['al-Abadi', 'al Abadi', 'Al-Abadi', 'Al Abadi’s']) expect(analyze(form)).toEqual(abadi);
+  });
+
+  it('drops stop words and question words', () => {
+    expect(analyze('Who is Valentina Marvienko?')).toEqual(['valentina', 'marvienko']);
+    expect(isStopWord('the')).toBe(true);
+    expect(isStopWord('russia')).toBe(false);
+  });
+
+  it('brings plural and verb forms together without touching codes and names', () => {
+    expect(stem('bombings')).toBe(stem('bombed'));
+    expect(stem('bombed')).toBe(stem('bomb'));
+    expect(stem('militias')).toBe(stem('militia'));
+    expect(stem('countries')).toBe(stem('country'));
+    expect(stem('negotiating')).toBe(stem('negotiate'));
+    expect(stem('stopped')).toBe(stem('stop'));
+    expect(stem('F16s'.toLowerCase())).toBe('f16');
+    for (const kept of ['isis', 'status', 'analysis', 's400', 'abadi', 'iraq']) expect(stem(kept)).toBe(kept);
+  });
+});
