@@ -41,16 +41,24 @@ export function normalizeText(text: string): string {
 
 // One pass, longest alternative first:
 //  1. short letter codes joined to a number ("S-400", "F-16s", "COVID-19") → one token "s400";
-//  2. numbers with decimals or thousands separators ("4.2", "1,000") → "4.2", "1000";
-//  3. runs of letters and digits. Hyphens split everything else ("al-Abadi" → "al", "abadi").
-const TOKEN = /(\p{L}{1,5})-(\p{N}+\p{L}*)(?![\p{L}\p{N}])|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
+//  2. hyphenated words ("al-Abadi", "anti-tank") → each part, then the parts joined, so that both
+//     "al Abadi"/"Abadi" and "antitank" meet them;
+//  3. numbers with decimals or thousands separators ("4.2", "1,000") → "4.2", "1000";
+//  4. runs of letters and digits. Hyphens between numbers split them ("2006-2007").
+const TOKEN = /(\p{L}{1,5})-(\p{N}+\p{L}*)(?![\p{L}\p{N}])|\p{L}+(?:-\p{L}+)+|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
 
 /** Normalised word tokens of a text, stop words included, in reading order. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const m of normalizeText(text).matchAll(TOKEN)) {
-    if (m[1] !== undefined && m[2] !== undefined) tokens.push(m[1] + m[2]);
-    else tokens.push(m[0].replace(/,/g, ''));
+    if (m[1] !== undefined && m[2] !== undefined) {
+      tokens.push(m[1] + m[2]);
+    } else if (m[0].includes('-')) {
+      const parts = m[0].split('-');
+      tokens.push(...parts, parts.join(''));
+    } else {
+      tokens.push(m[0].replace(/,/g, ''));
+    }
   }
   return tokens;
 }
