@@ -1,0 +1,36 @@
+// The manifest: written last, it names the one generation of index files that belongs together
+// and records everything that decides whether that generation can still be used.
+import { z } from 'zod';
+
+/** Bump when the layout of the index files or of the stored Passage records changes. */
+export const INDEX_FORMAT_VERSION = 1;
+
+export const MANIFEST_FILE = 'manifest.json';
+
+const storedFileSchema = z.object({
+  name: z.string().regex(/^[-._a-zA-Z0-9]+$/, 'a bare file name'),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const manifestSchema = z.object({
+  formatVersion: z.number().int(),
+  modelId: z.string().min(1),
+  dimensions: z.number().int().positive(),
+  space: z.literal('cosine'),
+  M: z.number().int().positive(),
+  efConstruction: z.number().int().positive(),
+  ef: z.number().int().positive(),
+  /** Live passages (deleted graph slots are not counted). */
+  count: z.number().int().nonnegative(),
+  /** The next unused HNSW label: labels are never reused, so a label always means one passage. */
+  nextLabel: z.number().int().nonnegative(),
+  generation: z.string().regex(/^[a-z0-9]+$/),
+  files: z.object({ graph: storedFileSchema, passages: storedFileSchema, vectors: storedFileSchema }),
+  /** Per source file (path relative to the project root): its sha256 and how many passages it gave. */
+  sources: z.record(z.string(), z.object({ hash: z.string(), passages: z.number().int().nonnegative() })),
+  builtAt: z.iso.datetime(),
+});
+
+export type IndexManifest = z.infer<typeof manifestSchema>;
+export type StoredFile = z.infer<typeof storedFileSchema>;

@@ -1,0 +1,205 @@
+// Reading and writing one generation of index files. Data files carry the generation in their
+// names and are never overwritten; the manifest, replaced atomically and last, is what makes a
+// generation current. So a kill mid-write leaves the previous generation intact and in force.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
+import { z } from 'zod';
+import type { Passage } from '../sources/types.js';
+import { writeFileAtomic, writeViaTempFile } from './atomic-write.js';
+import { INDEX_FORMAT_VERSION, MANIFEST_FILE, manifestSchema, type IndexManifest, type StoredFile } from './manifest.js';
+import { INDEX_SPACE } from './params.js';
+
+/** One indexed passage: its HNSW label and the vector the model gave its text. */
+export interface IndexEntry {
+  label: number;
+  passage: Passage;
+  vector: Float32Array;
+}
+
+export interface StoredIndex {
+  manifest: IndexManifest;
+  graph: HierarchicalNSW;
+  /** In the order they were written (reading order of the sources). */
+  entries: IndexEntry[];
+}
+
+/** The manifest minus what writing decides (format, file names and hashes, generation, time). */
+export type ManifestContent = Omit<IndexManifest, 'formatVersion' | 'files' | 'generation' | 'builtAt'>;
+
+/** The index on disk is missing or unusable; `reason` says which, in words fit for a log line. */
+export class IndexUnavailableError extends Error {
+  override readonly name = 'IndexUnavailableError';
+  constructor(
+    readonly reason: string,
+    readonly missing = false,
+  ) {
+    super(`Vector index unavailable: ${reason}`);
+  }
+}
+
+const passageSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  file: z.string().min(1),
+  kind: z.enum(['article', 'comment']),
+  commenter: z.string().optional(),
+  comment: z.string().optional(),
+  paragraph: z.number().int().positive(),
+  part: z.number().int().positive().optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+}) satisfies z.ZodType<Passage>;
+
+const passagesFileSchema = z.array(z.object({ label: z.number().int().nonnegative(), passage: passageSchema }));
+
+const DATA_FILE_PATTERN = /^(graph|passages|vectors)\.[a-z0-9]+\.(hnsw|json|f32)$/;
+/** Temp files of ours left by an interrupted write (see atomic-write.ts). */
+const OUR_TEMP_PATTERN = /^(graph|passages|vectors|manifest)\..*\.tmp$/;
+
+export async function readStoredIndex(dir: string): Promise<StoredIndex> {
+  const manifest = await readManifest(dir);
+  const [passagesBytes, vectorBytes] = await Promise.all([
+    readVerified(dir, manifest.files.passages, 'passages'),
+    readVerified(dir, manifest.files.vectors, 'vectors'),
+    readVerified(dir, manifest.files.graph, 'graph'),
+  ]);
+
+  const records = passagesFileSchema.safeParse(parseJson(passagesBytes, 'passages file'));
+  if (!records.success) throw new IndexUnavailableError(`passages file invalid (${records.error.issues[0]?.message})`);
+  if (records.data.length !== manifest.count) {
+    throw new IndexUnavailableError(`passages file has ${records.data.length} passages, manifest says ${manifest.count}`);
+  }
+  const expectedVectorBytes = manifest.count * manifest.dimensions * Float32Array.BYTES_PER_ELEMENT;
+  if (vectorBytes.byteLength !== expectedVectorBytes) {
+    throw new IndexUnavailableError(`vectors file has ${vectorBytes.byteLength} bytes, expected ${expectedVectorBytes}`);
+  }
+  // Copy into a fresh, aligned buffer: a Float32Array view needs a 4-byte-aligned offset.
+  const matrix = new Float32Array(new Uint8Array(vectorBytes).buffer);
+  const entries = records.data.map(({ label, passage }, i) => ({
+    label,
+    passage,
+    vector: matrix.subarray(i * manifest.dimensions, (i + 1) * manifest.dimensions),
+  }));
+
+  const graph = new hnswlib.HierarchicalNSW(INDEX_SPACE, manifest.dimensions);
+  try {
+    // Deleted slots are reused by later additions, so incremental updates do not grow the file forever.
+    await graph.readIndex(join(dir, manifest.files.graph.name), true);
+  } catch (error) {
+    throw new IndexUnavailableError(`graph file unreadable (${(error as Error).message})`);
+  }
+  const graphLabels = new Set(graph.getIdsList());
+  const strayEntry = entries.find((entry) => !graphLabels.has(entry.label) || entry.label >= manifest.nextLabel);
+  if (strayEntry) throw new IndexUnavailableError(`passage ${strayEntry.passage.id} has no node in the graph`);
+  return { manifest, graph, entries };
+}
+
+async function readManifest(dir: string): Promise<IndexManifest> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IndexUnavailableError('no index built yet', true);
+    throw new IndexUnavailableError(`manifest unreadable (${(error as Error).message})`);
+  }
+  const parsed = manifestSchema.safeParse(parseJson(Buffer.from(text), 'manifest'));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IndexUnavailableError(`manifest invalid (${issue?.path.join('.')}: ${issue?.message})`);
+  }
+  if (parsed.data.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new IndexUnavailableError(`index format ${parsed.data.formatVersion} is outdated (now ${INDEX_FORMAT_VERSION})`);
+  }
+  return parsed.data;
+}
+
+function parseJson(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new IndexUnavailableError(`${what} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Reads a data file and checks it is exactly what the manifest recorded (catches truncation before hnswlib sees it). */
+async function readVerified(dir: string, file: StoredFile, what: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, file.name));
+  } catch (error) {
+    throw new IndexUnavailableError(`${what} file ${file.name} unreadable (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  if (bytes.byteLength !== file.bytes || sha256(bytes) !== file.sha256) {
+    throw new IndexUnavailableError(`${what} file ${file.name} is damaged (${bytes.byteLength} bytes, expected ${file.bytes})`);
+  }
+  return bytes;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Writes a new generation (graph, passages, vectors), then the manifest naming it, then removes
+ * older generations and temp files left by interrupted writes. Returns the manifest written.
+ */
+export async function writeStoredIndex(
+  dir: string,
+  content: ManifestContent,
+  graph: HierarchicalNSW,
+  entries: readonly IndexEntry[],
+): Promise<IndexManifest> {
+  await mkdir(dir, { recursive: true });
+  const generation = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const names = {
+    graph: `graph.${generation}.hnsw`,
+    passages: `passages.${generation}.json`,
+    vectors: `vectors.${generation}.f32`,
+  };
+
+  const passagesBytes = Buffer.from(JSON.stringify(entries.map(({ label, passage }) => ({ label, passage }))));
+  const vectorBytes = concatVectors(entries, content.dimensions);
+  await Promise.all([
+    writeFileAtomic(join(dir, names.passages), passagesBytes),
+    writeFileAtomic(join(dir, names.vectors), vectorBytes),
+    writeViaTempFile(join(dir, names.graph), (tempPath) => graph.writeIndex(tempPath)),
+  ]);
+  const graphBytes = await readFile(join(dir, names.graph));
+
+  const manifest: IndexManifest = {
+    ...content,
+    formatVersion: INDEX_FORMAT_VERSION,
+    generation,
+    files: {
+      graph: describe(names.graph, graphBytes),
+      passages: describe(names.passages, passagesBytes),
+      vectors: describe(names.vectors, vectorBytes),
+    },
+    builtAt: new Date().toISOString(),
+  };
+  await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  await removeStaleFiles(dir, manifest);
+  return manifest;
+}
+
+function describe(name: string, bytes: Uint8Array): StoredFile {
+  return { name, bytes: bytes.byteLength, sha256: sha256(bytes) };
+}
+
+function concatVectors(entries: readonly IndexEntry[], dimensions: number): Uint8Array {
+  const matrix = new Float32Array(entries.length * dimensions);
+  entries.forEach((entry, i) => matrix.set(entry.vector, i * dimensions));
+  return new Uint8Array(matrix.buffer);
+}
+
+/** Removes data files of other generations and our temp files; leaves anything else in the folder alone. */
+async function removeStaleFiles(dir: string, manifest: IndexManifest): Promise<void> {
+  const current = new Set(Object.values(manifest.files).map((file) => file.name));
+  const stale = (await readdir(dir)).filter(
+    (name) => (DATA_FILE_PATTERN.test(name) && !current.has(name)) || OUR_TEMP_PATTERN.test(name),
+  );
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+}
