@@ -1,0 +1,53 @@
+// Reader comments as pages print them: a heading ("14 Responses", "2 responses to “…”", "One Response"),
+// then entries marked "1." or "•", replies indented under their parent, often signed "NAME says".
+
+const COUNT = String.raw`(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const COMMENTS_HEADING = new RegExp(
+  String.raw`^${COUNT}\s+(?:responses?|comments?|replies|reply|thoughts?|reactions?)(?:\s+(?:to|on)\s+["“‘'].*)?:?$`,
+  'i',
+);
+const COMMENTS_TITLE = /^(?:comments|reader comments|discussion)(?:\s*\(\d+\))?:?$/i;
+
+export const isCommentsHeading = (line: string): boolean => COMMENTS_HEADING.test(line) || COMMENTS_TITLE.test(line);
+
+export interface CommentMarker {
+  /** The number printed before the entry; undefined for a bullet. */
+  printed?: number;
+  /** The signature of a "NAME says" entry, whose words start on the next line. */
+  commenter?: string;
+  /** Where the entry's own words start within the line, when they start on it. */
+  textOffset?: number;
+}
+
+/** Typographic bullets only: a dash at a line start is as likely to be the commenter's own. */
+const ENTRY_START = /^(?:(\d{1,4})\.|[•◦▪‣])\s+/u;
+const SIGNATURE = /^(\S.{0,60}?)\s+(?:says|said|wrote)\s*:?$/i;
+
+export function parseCommentMarker(line: string): CommentMarker | undefined {
+  const entry = ENTRY_START.exec(line);
+  if (!entry) return undefined;
+  const printed = entry[1] === undefined ? undefined : Number(entry[1]);
+  const rest = line.slice(entry[0].length);
+  const commenter = SIGNATURE.exec(rest)?.[1];
+  return commenter === undefined ? { printed, textOffset: entry[0].length } : { printed, commenter };
+}
+
+/**
+ * Numbers comments as the page shows them, replies joined to their parent's number by dots: "4", "4.1",
+ * "4.1.1". The page's own number is kept; a bullet gets the next number among its siblings.
+ */
+export class CommentNumbering {
+  private readonly open: Array<{ indent: number; label: string; children: number }> = [];
+  private topLevel = 0;
+
+  next(indent: number, printed?: number): string {
+    while ((this.open.at(-1)?.indent ?? -1) >= indent) this.open.pop();
+    const parent = this.open.at(-1);
+    const number = printed ?? (parent ? parent.children : this.topLevel) + 1;
+    if (parent) parent.children = number;
+    else this.topLevel = number;
+    const label = parent ? `${parent.label}.${number}` : String(number);
+    this.open.push({ indent, label, children: 0 });
+    return label;
+  }
+}

@@ -1,0 +1,70 @@
+// Facts about a page that its own words state: title, byline, the outlet it credits.
+
+/** The page's title line as a reader should see it: plain spaces, no closing full stop ("U.S." and "…" stay). */
+export function cleanTitle(line: string): string {
+  return line
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<!\.|\.\p{Lu}|\b\p{Lu})\.$/u, '');
+}
+
+export interface Byline {
+  author: string;
+  outlet?: string;
+}
+
+const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|al|bin|el)){0,4}$/u;
+
+/** "By Juan Cole | (Informed Comment) | – –": the author, and the outlet when the byline names one. */
+export function parseByline(line: string): Byline | undefined {
+  const match = /^by\s+(.+)$/i.exec(line);
+  if (!match?.[1] || line.split(/\s+/).length > 20) return undefined;
+  const [authorPart = '', ...rest] = match[1].split(/\s*[|•·]\s*/);
+  const author = authorPart.replace(/[\s,–—-]+$/, '');
+  if (!PERSON_NAME.test(author)) return undefined;
+  const outlet = rest.map(stripBrackets).find((part) => /\p{L}/u.test(part));
+  return { author, outlet };
+}
+
+export interface Credit {
+  outlet?: string;
+  url?: string;
+}
+
+/** "Source: Zero Hedge", "Via: …", "Originally published at …": a syndicated post crediting its outlet. */
+export function parseCreditLine(line: string): Credit | undefined {
+  const match = /^(?:source|via|originally (?:published|appeared) (?:at|on|in|by)|reprinted (?:from|with permission of)|courtesy of)\s*:?\s+(.+)$/i.exec(line);
+  const credited = match?.[1]?.trim();
+  if (!credited || credited.split(/\s+/).length > 8) return undefined;
+  if (/^https?:\/\/\S+$/.test(credited)) return { url: credited };
+  return { outlet: stripBrackets(credited).replace(/[.;]$/, '') };
+}
+
+/** Outlets that quoting blogs name by initials; the page's own form still makes the slug ("wsj"). */
+const OUTLET_INITIALS: Record<string, string> = {
+  WSJ: 'The Wall Street Journal',
+  NYT: 'The New York Times',
+  WaPo: 'The Washington Post',
+  FT: 'Financial Times',
+  AP: 'The Associated Press',
+  LAT: 'Los Angeles Times',
+};
+
+export interface LeadIn {
+  /** The outlet's name in full, for readers. */
+  outlet: string;
+  /** The name as the page writes it, for the slug. */
+  written: string;
+}
+
+/** "… From the WSJ:" closing a paragraph: a blog post quoting another outlet at length. */
+export function parseLeadIn(paragraph: string): LeadIn | undefined {
+  const match = /\b[Ff]rom (?:the )?(\p{Lu}[\p{L}.&'’]*(?:\s+\p{Lu}[\p{L}.&'’]*){0,5})\s*:$/u.exec(paragraph.trim());
+  const written = match?.[1];
+  if (!written) return undefined;
+  return { outlet: OUTLET_INITIALS[written] ?? written, written };
+}
+
+function stripBrackets(text: string): string {
+  return text.replace(/^[([{]\s*|\s*[)\]}]$/g, '').trim();
+}

@@ -1,0 +1,121 @@
+// From laid-out paragraphs to citable passages: headings and scraps joined to a neighbour, paragraphs
+// too long for the embedding model cut at sentence boundaries, each with a citation id.
+//
+// Citation ids (unique across sources, typed by users in /quote):
+//   <slug>:p<n>             article paragraph n             "informed-comment:p4"
+//   <slug>:p<n>.<k>         part k of a split paragraph      "informed-comment:p4.2"
+//   <slug>:c<c>p<n>         paragraph n of comment c         "zero-hedge:c3p2", a reply: "zero-hedge:c4.1.1p1"
+//   <slug>:c<c>p<n>.<k>     part k of it                     "zero-hedge:c4.2p1.3"
+// The "p" keeps nested comment numbers and paragraph numbers apart.
+import type { Passage } from './types.js';
+import type { Block, Span } from './layout.js';
+import { splitSentences } from '../text/sentences.js';
+
+/** Passages longer than this are split at sentence boundaries (≈250 tokens, well inside a 512-token model). */
+export const MAX_PASSAGE_WORDS = 180;
+/** Shorter paragraphs ("A hopeful sign.") carry too little alone and join a neighbour of the same block. */
+export const MIN_PASSAGE_WORDS = 6;
+/** A heading is a short title-cased line without closing punctuation. */
+const MAX_HEADING_WORDS = 20;
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+export interface PassageTarget {
+  slug: string;
+  file: string;
+}
+
+export function buildPassages(text: string, blocks: readonly Block[], target: PassageTarget): Passage[] {
+  const passages: Passage[] = [];
+  for (const block of blocks) {
+    for (const unit of joinScraps(text, block)) {
+      const pieces = splitLong(text, unit);
+      pieces.forEach((piece, index) => {
+        const part = pieces.length > 1 ? index + 1 : undefined;
+        passages.push({
+          id: citationId(target.slug, block, unit.paragraph, part),
+          source: target.slug,
+          file: target.file,
+          kind: block.kind,
+          ...(block.commenter === undefined ? {} : { commenter: block.commenter }),
+          ...(block.comment === undefined ? {} : { comment: block.comment }),
+          paragraph: unit.paragraph,
+          ...(part === undefined ? {} : { part }),
+          start: piece.start,
+          end: piece.end,
+          text: text.slice(piece.start, piece.end),
+        });
+      });
+    }
+  }
+  return passages;
+}
+
+function citationId(slug: string, block: Block, paragraph: number, part?: number): string {
+  const where = block.kind === 'comment' ? `c${block.comment ?? ''}p${paragraph}` : `p${paragraph}`;
+  return `${slug}:${where}${part === undefined ? '' : `.${part}`}`;
+}
+
+interface Unit extends Span {
+  /** Reader's count of the first real paragraph in the unit (headings are not counted). */
+  paragraph: number;
+}
+
+/**
+ * Headings join the paragraph after them; scraps join the paragraph before them (or after, when they
+ * come first). A joined unit spans the blank line between, so it is still one slice of the file.
+ */
+function joinScraps(text: string, block: Block): Unit[] {
+  const units: Unit[] = [];
+  let waiting: (Span & { paragraph?: number }) | undefined;
+  let counted = 0;
+  for (const span of block.paragraphs) {
+    const words = text.slice(span.start, span.end);
+    const heading = block.kind === 'article' && isHeading(words);
+    const paragraph = heading ? undefined : ++counted;
+    const previous = units.at(-1);
+    if (!heading && countWords(words) < MIN_PASSAGE_WORDS && previous && !waiting) {
+      previous.end = span.end;
+    } else if (heading || countWords(words) < MIN_PASSAGE_WORDS) {
+      waiting = { start: waiting?.start ?? span.start, end: span.end, paragraph: waiting?.paragraph ?? paragraph };
+    } else {
+      units.push({ start: waiting?.start ?? span.start, end: span.end, paragraph: waiting?.paragraph ?? counted });
+      waiting = undefined;
+    }
+  }
+  const last = units.at(-1);
+  if (waiting && last) last.end = waiting.end;
+  else if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? 1 });
+  return units;
+}
+
+function isHeading(paragraph: string): boolean {
+  if (paragraph.includes('\n') || countWords(paragraph) > MAX_HEADING_WORDS) return false;
+  if (/[.!?:;,…"”’')\]]$/u.test(paragraph)) return false;
+  const longWords = paragraph.split(/\s+/).filter((word) => /^\P{L}*\p{L}{4}/u.test(word));
+  const capitalised = longWords.filter((word) => /^\P{L}*\p{Lu}/u.test(word));
+  return longWords.length >= 2 && capitalised.length / longWords.length >= 0.75;
+}
+
+/** Cuts a unit over MAX_PASSAGE_WORDS into parts of similar size, at sentence boundaries. */
+function splitLong(text: string, unit: Span): Span[] {
+  const total = countWords(text.slice(unit.start, unit.end));
+  if (total <= MAX_PASSAGE_WORDS) return [unit];
+  const target = Math.ceil(total / Math.ceil(total / MAX_PASSAGE_WORDS));
+  const parts: Array<Span & { words: number }> = [];
+  for (const sentence of splitSentences(text.slice(unit.start, unit.end))) {
+    const start = unit.start + sentence.start;
+    const end = unit.start + sentence.end;
+    const words = countWords(text.slice(start, end));
+    const current = parts.at(-1);
+    if (current && current.words < target && current.words + words <= MAX_PASSAGE_WORDS) {
+      current.end = end;
+      current.words += words;
+    } else {
+      parts.push({ start, end, words });
+    }
+  }
+  return parts.map(({ start, end }) => ({ start, end }));
+}
