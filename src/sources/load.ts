@@ -1,0 +1,82 @@
+// Every *.txt in the seeds folder → Sources, in file-name order, with unique slugs.
+//
+// A file that cannot be read, is empty or holds no text worth citing is skipped and reported through
+// onSkip (by default a process warning on stderr): one bad page should not keep the bot from answering
+// from the others. No usable file at all, or an invalid sources.json, is an error.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Source } from './types.js';
+import { parseSource } from './parse.js';
+import { MetadataError, METADATA_FILE, readMetadata } from './metadata.js';
+import { uniqueSlugs } from './slug.js';
+
+export interface SkippedFile {
+  /** Path relative to the project root. */
+  file: string;
+  reason: string;
+}
+
+export interface LoadOptions {
+  onSkip?: (skipped: SkippedFile) => void;
+}
+
+export class SourceLoadError extends Error {
+  override readonly name = 'SourceLoadError';
+}
+
+const warnSkipped = ({ file, reason }: SkippedFile): void => {
+  process.emitWarning(`Skipped source ${file}: ${reason}`, 'SourceWarning');
+};
+
+export async function loadSources(seedsDir: string, projectRoot: string, options: LoadOptions = {}): Promise<Source[]> {
+  const onSkip = options.onSkip ?? warnSkipped;
+  const metadata = await readMetadata(seedsDir);
+  const fileNames = (await readdir(seedsDir)).filter((name) => /\.txt$/i.test(name)).sort();
+  const unknown = Object.keys(metadata).filter((name) => !fileNames.includes(name));
+  if (unknown.length > 0) {
+    throw new MetadataError(`${METADATA_FILE} names files that are not in ${seedsDir}: ${unknown.join(', ')}`);
+  }
+
+  const sources: Source[] = [];
+  for (const fileName of fileNames) {
+    const path = join(seedsDir, fileName);
+    const file = relative(projectRoot, path).split(sep).join('/');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      onSkip({ file, reason: `cannot be read (${(error as Error).message})` });
+      continue;
+    }
+    if (text.trim() === '') {
+      onSkip({ file, reason: 'the file is empty' });
+      continue;
+    }
+    const source = parseSource(fileName, text, metadata[fileName], file);
+    if (source.passages.length === 0) {
+      onSkip({ file, reason: 'no article or comment text was found in it' });
+      continue;
+    }
+    sources.push(source);
+  }
+  if (sources.length === 0) throw new SourceLoadError(`No usable source (*.txt) in ${seedsDir}`);
+  return withUniqueSlugs(sources, metadata);
+}
+
+/** Derived slugs that collide get a suffix ("-2"); slugs chosen in sources.json must not collide. */
+function withUniqueSlugs(sources: Source[], metadata: Record<string, { slug?: string; command?: string }>): Source[] {
+  const chosen = new Set<number>();
+  sources.forEach((source, index) => {
+    const meta = metadata[source.fileName];
+    if (meta?.command !== undefined || meta?.slug !== undefined) chosen.add(index);
+  });
+  const chosenSlugs = [...chosen].map((index) => sources[index]?.slug);
+  const clash = chosenSlugs.find((slug, index) => chosenSlugs.indexOf(slug) !== index);
+  if (clash !== undefined) throw new MetadataError(`${METADATA_FILE} gives the slug "${clash}" to more than one file`);
+  const unique = uniqueSlugs(sources.map((source) => source.slug), chosen);
+  return sources.map((source, index) => {
+    const slug = unique[index];
+    if (slug === undefined || slug === source.slug) return source;
+    return parseSource(source.fileName, source.text, { ...metadata[source.fileName], slug }, source.file);
+  });
+}

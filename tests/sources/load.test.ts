@@ -1,0 +1,122 @@
+// New pages dropped into a seeds folder: picked up, cleaned, named, and bad files reported.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSources, type SkippedFile } from '../../src/sources/load.js';
+import { MetadataError } from '../../src/sources/metadata.js';
+import { parseSource } from '../../src/sources/parse.js';
+
+const PLAIN_ARTICLE = [
+  'Baghdad Weighs a Russian Air Campaign.',
+  '',
+  'Iraqi officials met Russian envoys in Baghdad on Monday to discuss intelligence sharing against the Islamic State.',
+  '',
+  'The talks, officials said, covered reconnaissance flights and the supply of helicopters to the Iraqi army.',
+  '',
+].join('\n');
+
+let root: string;
+let seedsDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'sources-'));
+  seedsDir = join(root, 'seeds');
+  await mkdir(seedsDir);
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('loadSources', () => {
+  it('picks up a new plain article with no comments', async () => {
+    await writeFile(join(seedsDir, '010_new.txt'), PLAIN_ARTICLE);
+    const [source, ...others] = await loadSources(seedsDir, root);
+    expect(others).toHaveLength(0);
+    expect(source).toMatchObject({ fileName: '010_new.txt', file: 'seeds/010_new.txt', title: 'Baghdad Weighs a Russian Air Campaign', slug: 'baghdad-weighs-russian' });
+    expect(source?.passages.map((passage) => [passage.id, passage.kind, passage.paragraph])).toEqual([
+      ['baghdad-weighs-russian:p1', 'article', 1],
+      ['baghdad-weighs-russian:p2', 'article', 2],
+    ]);
+    for (const passage of source?.passages ?? []) expect(PLAIN_ARTICLE.slice(passage.start, passage.end)).toBe(passage.text);
+  });
+
+  it('skips and reports an empty file, keeping the others; no usable file at all is an error', async () => {
+    await writeFile(join(seedsDir, '001_empty.txt'), ' \n\n');
+    const skipped: SkippedFile[] = [];
+    await expect(loadSources(seedsDir, root, { onSkip: (file) => skipped.push(file) })).rejects.toThrow(/No usable source/);
+    await writeFile(join(seedsDir, '002_article.txt'), PLAIN_ARTICLE);
+    skipped.length = 0;
+    const sources = await loadSources(seedsDir, root, { onSkip: (file) => skipped.push(file) });
+    expect(sources.map((source) => source.fileName)).toEqual(['002_article.txt']);
+    expect(skipped).toEqual([{ file: 'seeds/001_empty.txt', reason: 'the file is empty' }]);
+  });
+
+  it('makes colliding derived slugs unique with a suffix, ids included', async () => {
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
+    await writeFile(join(seedsDir, 'b.txt'), PLAIN_ARTICLE);
+    const sources = await loadSources(seedsDir, root);
+    expect(sources.map((source) => source.slug)).toEqual(['baghdad-weighs-russian', 'baghdad-weighs-russian-2']);
+    expect(sources[1]?.passages[0]?.id).toBe('baghdad-weighs-russian-2:p1');
+  });
+
+  it('takes facts and the command name from sources.json, deriving the rest', async () => {
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
+    await writeFile(
+      join(seedsDir, 'sources.json'),
+      JSON.stringify({ 'a.txt': { command: 'baghdad', url: 'https://example.org/baghdad', date: '2015-10-01' } }),
+    );
+    const [source] = await loadSources(seedsDir, root);
+    expect(source).toMatchObject({ slug: 'baghdad', url: 'https://example.org/baghdad', date: '2015-10-01', title: 'Baghdad Weighs a Russian Air Campaign' });
+    expect(source?.passages[0]?.id).toBe('baghdad:p1');
+  });
+
+  it('rejects an invalid sources.json with the reason', async () => {
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { command: 'Not A Command' } }));
+    await expect(loadSources(seedsDir, root)).rejects.toThrow(/a\.txt\.command: must match/);
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'missing.txt': { slug: 'x' } }));
+    await expect(loadSources(seedsDir, root)).rejects.toThrow(MetadataError);
+  });
+});
+
+describe('parseSource on page shapes the seeds do not have', () => {
+  it('drops furniture by its vocabulary, wherever it stands, and keeps readers’ comments after it', () => {
+    const page = [
+      'Drone Strike Reshapes Iraq Policy',
+      '',
+      'By Jane Roe | Example Daily',
+      '',
+      'Washington and Baghdad disagreed sharply this week over the future of the coalition.',
+      'Share this:',
+      'Click to share on Twitter (Opens in new window)',
+      '',
+      'Officials in both capitals said the talks would continue next month in Amman.',
+      '',
+      'Buy it on Amazon or at your local bookstore today.',
+      '',
+      'Related posts',
+      '',
+      'Another unrelated story about something else entirely',
+      '',
+      '3 thoughts on “Drone Strike Reshapes Iraq Policy”',
+      '',
+      '  1. Sam Doe says',
+      '',
+      '    Talks in Amman will not fix a broken alliance, in my view.',
+      '',
+      'Leave a comment',
+      '',
+      'Notify me of new comments via email.',
+    ].join('\n');
+    const source = parseSource('x.txt', page);
+    expect(source).toMatchObject({ author: 'Jane Roe', outlet: 'Example Daily', slug: 'example-daily' });
+    expect(source.passages.map((passage) => [passage.kind, passage.text])).toEqual([
+      ['article', 'Washington and Baghdad disagreed sharply this week over the future of the coalition.'],
+      ['article', 'Officials in both capitals said the talks would continue next month in Amman.'],
+      ['comment', 'Talks in Amman will not fix a broken alliance, in my view.'],
+    ]);
+    expect(source.passages[2]).toMatchObject({ commenter: 'Sam Doe', comment: '1', id: 'example-daily:c1p1' });
+  });
+});
