@@ -8,22 +8,36 @@ export function cleanTitle(line: string): string {
     .replace(/(?<!\.|\.\p{Lu}|\b\p{Lu})\.$/u, '');
 }
 
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const DATE_LINE = new RegExp(
+  String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?` +
+    String.raw`(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+${MONTH},?\s+\d{4}|\d{4}-\d{2}-\d{2})` +
+    String.raw`(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$`,
+  'i',
+);
+
+/** A line that is only a date ("October 12, 2015 at 3:14 pm"): a dateline, or a comment's time stamp. */
+export const isDateLine = (line: string): boolean => DATE_LINE.test(line.trim());
+
 export interface Byline {
   author: string;
   outlet?: string;
+  date?: string;
 }
 
 const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|al|bin|el)){0,4}$/u;
 
-/** "By Juan Cole | (Informed Comment) | – –": the author, and the outlet when the byline names one. */
+/** "By Juan Cole | (Informed Comment) | – –": the author, and the outlet and date when the byline gives them. */
 export function parseByline(line: string): Byline | undefined {
-  const match = /^by\s+(.+)$/i.exec(line);
+  const match = /^(?:(?:posted|written) )?by\s+(.+)$/i.exec(line);
   if (!match?.[1] || line.split(/\s+/).length > 20) return undefined;
   const [authorPart = '', ...rest] = match[1].split(/\s*[|•·]\s*/);
   const author = authorPart.replace(/[\s,–—-]+$/, '');
   if (!PERSON_NAME.test(author)) return undefined;
-  const outlet = rest.map(stripBrackets).find((part) => /\p{L}/u.test(part));
-  return { author, outlet };
+  const parts = rest.map(stripBrackets);
+  const date = parts.find(isDateLine);
+  const outlet = parts.find((part) => part !== date && /\p{L}/u.test(part));
+  return { author, ...(outlet === undefined ? {} : { outlet }), ...(date === undefined ? {} : { date }) };
 }
 
 export interface Credit {

@@ -4,7 +4,7 @@ import type { PassageKind } from './types.js';
 import { splitLines, type Line } from './lines.js';
 import { isCaptionMarker, isEndOfContent, isFurnitureLine, isTestimonial } from './furniture.js';
 import { CommentNumbering, isCommentsHeading, parseCommentMarker } from './comments.js';
-import { parseByline, parseCreditLine, type Byline, type Credit } from './header.js';
+import { isDateLine, parseByline, parseCreditLine, type Byline, type Credit } from './header.js';
 
 /** A paragraph as offsets into the file text, trimmed of surrounding whitespace. */
 export interface Span {
@@ -25,6 +25,8 @@ export interface PageLayout {
   titleLine: string;
   byline?: Byline;
   credit?: Credit;
+  /** A dateline above the article. */
+  date?: string;
   /** The article first, then the comments in page order. */
   blocks: Block[];
 }
@@ -82,7 +84,8 @@ export function readLayout(text: string): PageLayout {
       continue;
     }
     if (isEndOfContent(text)) region = 'furniture';
-    if (region === 'furniture' || isFurnitureLine(text)) {
+    if (isDateLine(text) && region === 'article' && article.paragraphs.length === 0 && paragraph.length === 0) layout.date ??= text;
+    if (region === 'furniture' || isFurnitureLine(text) || isDateLine(text)) {
       endParagraph();
       continue;
     }

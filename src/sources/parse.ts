@@ -22,6 +22,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
   const outlet = metadata.outlet ?? credited ?? leadIn?.outlet;
   const author = metadata.author ?? layout.byline?.author;
   const url = metadata.url ?? layout.credit?.url;
+  const date = metadata.date ?? layout.byline?.date ?? layout.date;
   const title = metadata.title ?? (cleanTitle(layout.titleLine) || fileName.replace(/\.txt$/i, ''));
   const slug = metadata.command ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
   return {
@@ -31,7 +32,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     title,
     ...(outlet === undefined ? {} : { outlet }),
     ...(author === undefined ? {} : { author }),
-    ...(metadata.date === undefined ? {} : { date: metadata.date }),
+    ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),
     hash: createHash('sha256').update(text, 'utf8').digest('hex'),
     text,

@@ -103,19 +103,28 @@ function isHeading(paragraph: string): boolean {
 function splitLong(text: string, unit: Span): Span[] {
   const total = countWords(text.slice(unit.start, unit.end));
   if (total <= MAX_PASSAGE_WORDS) return [unit];
-  const target = Math.ceil(total / Math.ceil(total / MAX_PASSAGE_WORDS));
-  const parts: Array<Span & { words: number }> = [];
-  for (const sentence of splitSentences(text.slice(unit.start, unit.end))) {
-    const start = unit.start + sentence.start;
-    const end = unit.start + sentence.end;
-    const words = countWords(text.slice(start, end));
-    const current = parts.at(-1);
-    if (current && current.words < target && current.words + words <= MAX_PASSAGE_WORDS) {
-      current.end = end;
-      current.words += words;
-    } else {
-      parts.push({ start, end, words });
+  const share = total / Math.ceil(total / MAX_PASSAGE_WORDS);
+  const sentences = splitSentences(text.slice(unit.start, unit.end)).map(({ start, end }) => ({
+    start: unit.start + start,
+    end: unit.start + end,
+    words: countWords(text.slice(unit.start + start, unit.start + end)),
+  }));
+  const parts: Span[] = [];
+  let partStart: number | undefined;
+  let partWords = 0;
+  let wordsSoFar = 0;
+  sentences.forEach((sentence, index) => {
+    partStart ??= sentence.start;
+    partWords += sentence.words;
+    wordsSoFar += sentence.words;
+    const next = sentences[index + 1];
+    // Cut where the running total is nearest the next even share, or where the next sentence would not fit.
+    const goal = (parts.length + 1) * share;
+    if (!next || partWords + next.words > MAX_PASSAGE_WORDS || wordsSoFar >= goal - next.words / 2) {
+      parts.push({ start: partStart, end: sentence.end });
+      partStart = undefined;
+      partWords = 0;
     }
-  }
-  return parts.map(({ start, end }) => ({ start, end }));
+  });
+  return parts;
 }

@@ -42,7 +42,7 @@ describe('loadSources', () => {
     for (const passage of source?.passages ?? []) expect(PLAIN_ARTICLE.slice(passage.start, passage.end)).toBe(passage.text);
   });
 
-  it('skips and reports an empty file, keeping the others; no usable file at all is an error', async () => {
+  it('skips and reports empty and unreadable files, keeping the others; no usable file at all is an error', async () => {
     await writeFile(join(seedsDir, '001_empty.txt'), ' \n\n');
     const skipped: SkippedFile[] = [];
     await expect(loadSources(seedsDir, root, { onSkip: (file) => skipped.push(file) })).rejects.toThrow(/No usable source/);
@@ -51,6 +51,11 @@ describe('loadSources', () => {
     const sources = await loadSources(seedsDir, root, { onSkip: (file) => skipped.push(file) });
     expect(sources.map((source) => source.fileName)).toEqual(['002_article.txt']);
     expect(skipped).toEqual([{ file: 'seeds/001_empty.txt', reason: 'the file is empty' }]);
+    await mkdir(join(seedsDir, '003_not_a_file.txt'));
+    skipped.length = 0;
+    await loadSources(seedsDir, root, { onSkip: (file) => skipped.push(file) });
+    expect(skipped.map((file) => file.file)).toEqual(['seeds/001_empty.txt', 'seeds/003_not_a_file.txt']);
+    expect(skipped[1]?.reason).toMatch(/^cannot be read/);
   });
 
   it('makes colliding derived slugs unique with a suffix, ids included', async () => {
@@ -87,6 +92,7 @@ describe('parseSource on page shapes the seeds do not have', () => {
       'Drone Strike Reshapes Iraq Policy',
       '',
       'By Jane Roe | Example Daily',
+      'October 12, 2015',
       '',
       'Washington and Baghdad disagreed sharply this week over the future of the coalition.',
       'Share this:',
@@ -103,15 +109,18 @@ describe('parseSource on page shapes the seeds do not have', () => {
       '3 thoughts on “Drone Strike Reshapes Iraq Policy”',
       '',
       '  1. Sam Doe says',
+      '    October 13, 2015 at 9:02 am',
       '',
       '    Talks in Amman will not fix a broken alliance, in my view.',
+      '',
+      '    Reply',
       '',
       'Leave a comment',
       '',
       'Notify me of new comments via email.',
     ].join('\n');
     const source = parseSource('x.txt', page);
-    expect(source).toMatchObject({ author: 'Jane Roe', outlet: 'Example Daily', slug: 'example-daily' });
+    expect(source).toMatchObject({ author: 'Jane Roe', outlet: 'Example Daily', date: 'October 12, 2015', slug: 'example-daily' });
     expect(source.passages.map((passage) => [passage.kind, passage.text])).toEqual([
       ['article', 'Washington and Baghdad disagreed sharply this week over the future of the coalition.'],
       ['article', 'Officials in both capitals said the talks would continue next month in Amman.'],
