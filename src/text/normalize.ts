@@ -3,61 +3,61 @@
 // Offsets are not preserved: this feeds term matching, never quoting.
 
 /** Country spellings, recognised while case still tells them apart from the pronoun "us". */
-const COUNTRY_USA = [
-  /\bU\.S\.A\.?(?![\p{L}\p{N}])/gu,
-  /\bU\.S\.?(?![\p{L}\p{N}])/gu,
-  /\bUSA?\b/g,
-  // "the us" is never the pronoun, so lower-case questions still reach the country.
-  /\bthe\s+u\.?s\.?(?![\p{L}\p{N}.])/giu,
-  /\bunited\s+states\b/giu,
-];
+const COUNTRY_USA = /\bU\.S\.(?:A\.?)?(?![\p{L}\p{N}])|\bU\.S(?![\p{L}\p{N}.])|\bUSA?\b/gu;
+/** "the us" is never the pronoun, so lower-case questions still reach the country. */
+const COUNTRY_USA_ANY_CASE = /\b(the\s+)u\.?s\.?(?![\p{L}\p{N}.])|\bunited\s+states\b/giu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
-const APOSTROPHES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4]/g;
-const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
-const POSSESSIVE = /([\p{L}\p{N}])'s(?![\p{L}\p{N}])/gu;
-/** Plural possessive ("countries'") and contractions ("don't" → "dont"): the apostrophe just goes. */
-const WORD_APOSTROPHE = /([\p{L}\p{N}])'/gu;
-/** Hyphen look-alikes inside words become ASCII hyphens; dashes between words become spaces. */
-const HYPHENS = /[\u2010\u2011\u00ad]/g;
-const DASHES = /[\u2012-\u2015\u2212\u2e3a\u2e3b]/g;
+/** Typographic quotes become straight ones, hyphen look-alikes ASCII hyphens, dashes spaces. */
+const PLAIN: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([...'\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4'].map((c) => [c, "'"])),
+  ...Object.fromEntries([...'\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb'].map((c) => [c, '"'])),
+  ...Object.fromEntries([...'\u2010\u2011\u00ad'].map((c) => [c, '-'])),
+  ...Object.fromEntries([...'\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b'].map((c) => [c, ' '])),
+};
+const TYPOGRAPHIC = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'g');
+/** Possessive "'s" goes; other apostrophes in words just close up ("countries'", "don't" → "dont"). */
+const WORD_APOSTROPHE = /([\p{L}\p{N}])'(?:s(?![\p{L}\p{N}]))?/gu;
 
 /**
  * Lower-cased, accent-free text with the country spellings folded to "usa", possessives dropped and
  * typographic quotes, hyphens and dashes made plain. Still a string: tokenize() splits it.
  */
 export function normalizeText(text: string): string {
-  let s = text.normalize('NFKD').replace(COMBINING_MARKS, '');
-  s = COUNTRY_USA.reduce((acc, pattern) => acc.replace(pattern, (m) => (/^the/i.test(m) ? 'the usa' : 'usa')), s);
+  let s = text;
+  // Most text is ASCII; decomposing it would be wasted work.
+  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(TYPOGRAPHIC, (c) => PLAIN[c] ?? c);
   return s
-    .replace(APOSTROPHES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(POSSESSIVE, '$1')
+    .replace(COUNTRY_USA, 'usa')
+    .replace(COUNTRY_USA_ANY_CASE, (_, the: string | undefined) => `${the ?? ''}usa`)
     .replace(WORD_APOSTROPHE, '$1')
-    .replace(HYPHENS, '-')
-    .replace(DASHES, ' ')
     .toLowerCase();
 }
 
-// One pass, longest alternative first:
-//  1. short letter codes joined to a number ("S-400", "F-16s", "COVID-19") → one token "s400";
-//  2. hyphenated words ("al-Abadi", "anti-tank") → each part, then the parts joined, so that both
-//     "al Abadi"/"Abadi" and "antitank" meet them;
-//  3. numbers with decimals or thousands separators ("4.2", "1,000") → "4.2", "1000";
-//  4. runs of letters and digits. Hyphens between numbers split them ("2006-2007").
-const TOKEN = /(\p{L}{1,5})-(\p{N}+\p{L}*)(?![\p{L}\p{N}])|\p{L}+(?:-\p{L}+)+|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
+// Numbers with decimals or thousands separators ("4.2", "1,000"), else runs of letters and digits,
+// hyphenated ones together ("al-Abadi", "S-400", "2006-2007") to be taken apart by tokenize().
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+/** A short letter code joined to a number: "S-400", "F-16s", "COVID-19". */
+const CODE = /^\p{L}{1,5}-\p{N}+\p{L}*$/u;
+const LETTERS = /^\p{L}+$/u;
 
-/** Normalised word tokens of a text, stop words included, in reading order. */
+/**
+ * Normalised word tokens of a text, stop words included, in reading order. Codes become one token
+ * ("s400"); other hyphenated words give each part and, when all parts are words, the parts joined,
+ * so "al-Abadi" meets "al Abadi"/"Abadi" and "anti-tank" meets "antitank".
+ */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const m of normalizeText(text).matchAll(TOKEN)) {
-    if (m[1] !== undefined && m[2] !== undefined) {
-      tokens.push(m[1] + m[2]);
-    } else if (m[0].includes('-')) {
-      const parts = m[0].split('-');
-      tokens.push(...parts, parts.join(''));
+  for (const token of normalizeText(text).match(TOKEN) ?? []) {
+    if (!token.includes('-')) {
+      tokens.push(token.includes(',') ? token.replace(/,/g, '') : token);
+    } else if (CODE.test(token)) {
+      tokens.push(token.replace('-', ''));
     } else {
-      tokens.push(m[0].replace(/,/g, ''));
+      const parts = token.split('-');
+      tokens.push(...parts);
+      if (parts.every((part) => LETTERS.test(part))) tokens.push(parts.join(''));
     }
   }
   return tokens;
@@ -106,9 +106,22 @@ export function stem(token: string): string {
   return s;
 }
 
+/** Stems by token: a corpus has far fewer distinct words than words. Bounded, for 100k passages. */
+const stemmed = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 /** Index and query terms: tokens without stop words, stemmed. */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const token of tokenize(text)) if (!STOP_WORDS.has(token)) terms.push(stem(token));
+  for (const token of tokenize(text)) {
+    if (STOP_WORDS.has(token)) continue;
+    let term = stemmed.get(token);
+    if (term === undefined) {
+      if (stemmed.size >= STEM_CACHE_LIMIT) stemmed.clear();
+      term = stem(token);
+      stemmed.set(token, term);
+    }
+    terms.push(term);
+  }
   return terms;
 }
