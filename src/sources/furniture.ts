@@ -50,7 +50,11 @@ const CAPTION_MARKER = [/^related (videos?|audio|podcasts?)\s*:?$/i, /^(watch|vi
 /** A blurb's attribution line: "— Bruce Bawer". */
 const ATTRIBUTION_LINE = /^[—–]\s*\p{Lu}[\p{L}.'’ -]{1,40}$/u;
 
-export const isEndOfContent = (line: string): boolean => END_OF_CONTENT.some((pattern) => pattern.test(line));
+/** Such headings are short ("Leave a Reply", "Leave a Reply to Sam Cancel reply"); a sentence is not one. */
+const MAX_END_HEADING_WORDS = 8;
+
+export const isEndOfContent = (line: string): boolean =>
+  line.split(/\s+/).length <= MAX_END_HEADING_WORDS && !/[.!?]$/.test(line) && END_OF_CONTENT.some((pattern) => pattern.test(line));
 
 export const isFurnitureLine = (line: string): boolean => FURNITURE_LINE.some((pattern) => pattern.test(line));
 

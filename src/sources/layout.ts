@@ -84,8 +84,11 @@ export function readLayout(text: string): PageLayout {
       continue;
     }
     if (isEndOfContent(text)) region = 'furniture';
-    if (isDateLine(text) && region === 'article' && article.paragraphs.length === 0 && paragraph.length === 0) layout.date ??= text;
-    if (region === 'furniture' || isFurnitureLine(text) || isDateLine(text)) {
+    const aboveArticle = region === 'article' && article.paragraphs.length === 0 && paragraph.length === 0;
+    // A date line is the article's dateline above it, and a comment's time stamp anywhere else.
+    const dateLine = isDateLine(text);
+    if (dateLine && aboveArticle) layout.date ??= text;
+    if (region === 'furniture' || dateLine || isFurnitureLine(text)) {
       endParagraph();
       continue;
     }
@@ -111,7 +114,7 @@ export function readLayout(text: string): PageLayout {
       continue;
     }
 
-    const byline = article.paragraphs.length === 0 && paragraph.length === 0 ? parseByline(text) : undefined;
+    const byline = aboveArticle ? parseByline(text) : undefined;
     if (byline) {
       layout.byline ??= byline;
       continue;

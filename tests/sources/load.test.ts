@@ -128,4 +128,15 @@ describe('parseSource on page shapes the seeds do not have', () => {
     ]);
     expect(source.passages[2]).toMatchObject({ commenter: 'Sam Doe', comment: '1', id: 'example-daily:c1p1' });
   });
+
+  it('does not mistake a sentence that starts like furniture for furniture', () => {
+    const page = [
+      'Coalition Talks',
+      '',
+      'Recent articles in the Iraqi press suggest the coalition is losing patience with Washington.',
+      '',
+      'Leave a reply to the ministry, officials told reporters, and it will be answered within a week.',
+    ].join('\n');
+    expect(parseSource('y.txt', page).passages.map((passage) => passage.paragraph)).toEqual([1, 2]);
+  });
 });
