@@ -1,0 +1,21 @@
+// What a user sees when something fails: their own mistakes (QuestionError, UnknownSourceError) as
+// is, anything else as a generic apology — the details go to the log, not to the channel.
+import { MessageFlags } from 'discord.js';
+import { QuestionError, UnknownSourceError } from '../engine/errors.js';
+import { escapeText } from './escape.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { NO_MENTIONS, type Reply } from './reply.js';
+import { fitRendered } from './shorten.js';
+
+export const UNEXPECTED_ERROR_MESSAGE = 'Something went wrong while answering. Please try again in a moment.';
+
+/** An ephemeral, plain-text notice. */
+export function noticeReply(message: string): Reply {
+  return { content: fitRendered(message, DISCORD_LIMITS.content, escapeText), flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
+}
+
+/** The user-facing message for an error, and whether it was expected (the user's doing) or a fault. */
+export function describeError(error: unknown): { message: string; expected: boolean } {
+  if (error instanceof QuestionError || error instanceof UnknownSourceError) return { message: error.message, expected: true };
+  return { message: UNEXPECTED_ERROR_MESSAGE, expected: false };
+}
