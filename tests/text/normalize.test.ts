@@ -59,14 +59,16 @@ describe('analyze', () => {
     expect(isStopWord('russia')).toBe(false);
   });
 
-  it('brings plural and verb forms together without touching codes and names', () => {
-    expect(stem('bombings')).toBe(stem('bombed'));
-    expect(stem('bombed')).toBe(stem('bomb'));
+  it('folds plurals without touching codes, names and non-plurals', () => {
+    expect(stem('bombings')).toBe(stem('bombing'));
     expect(stem('militias')).toBe(stem('militia'));
     expect(stem('countries')).toBe(stem('country'));
-    expect(stem('negotiating')).toBe(stem('negotiate'));
-    expect(stem('stopped')).toBe(stem('stop'));
-    expect(stem('F16s'.toLowerCase())).toBe('f16');
-    for (const kept of ['isis', 'status', 'analysis', 's400', 'abadi', 'iraq']) expect(stem(kept)).toBe(kept);
+    expect(stem('taxes')).toBe(stem('tax'));
+    expect(stem('f16s')).toBe('f16');
+    for (const kept of ['isis', 'status', 'analysis', 's400', 'abadi', 'iraq', 'gas']) expect(stem(kept)).toBe(kept);
+  });
+
+  it('drops the words a question uses to point at the page', () => {
+    expect(analyze('What does this article say about F-16s?')).toEqual(['f16']);
   });
 });
