@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectQuote } from '../../src/citations/quote.js';
+import { toCitedResult } from '../../src/citations/result.js';
+import { verifyQuote } from '../../src/citations/verify.js';
+import { fromProjectRoot, projectRoot } from '../../src/config/paths.js';
+import { LexicalIndex } from '../../src/search/lexical.js';
+import { loadSources } from '../../src/sources/load.js';
+import type { Source } from '../../src/sources/types.js';
+
+let sources: Source[];
+let index: LexicalIndex;
+
+beforeAll(async () => {
+  sources = await loadSources(fromProjectRoot('seeds'), projectRoot);
+  index = LexicalIndex.build(sources.flatMap((s) => s.passages));
+});
+
+describe('toCitedResult', () => {
+  it('carries the passage, its source and a verbatim quote', () => {
+    const question = 'What did a reader point out about the newspaper Mada?';
+    const [hit] = index.search(question, 1);
+    const passage = hit!.passage;
+    const source = sources.find((s) => s.slug === passage.source)!;
+    const quote = selectQuote(question, passage, index.stats.idf);
+    const result = toCitedResult(passage, source, quote, hit!.score);
+    expect(result).toMatchObject({
+      citation: passage.id,
+      source: source.slug,
+      file: source.file,
+      title: source.title,
+      kind: 'comment',
+      paragraph: passage.paragraph,
+      text: passage.text,
+      score: hit!.score,
+      ...quote,
+    });
+    expect(result.quote).toContain('Mada is an iraqian newspaper');
+    expect(verifyQuote(source.text, result)).toBe(true);
+  });
+
+  it('leaves out the fields a passage or source does not have', () => {
+    const source = sources.find((s) => s.outlet === undefined)!;
+    const passage = source.passages.find((p) => p.kind === 'article')!;
+    const result = toCitedResult(passage, source, selectQuote('anything', passage, index.stats.idf), 0);
+    expect(Object.keys(result)).not.toContain('outlet');
+    expect(Object.keys(result)).not.toContain('commenter');
+    expect(Object.keys(result)).not.toContain('comment');
+  });
+});
