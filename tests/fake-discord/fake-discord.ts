@@ -40,7 +40,7 @@ export interface InteractionReply {
   callback: RecordedRequest;
   /** The message the user finally sees: the callback data, or the edit after a deferral. */
   message: Record<string, unknown>;
-  /** The PATCH of @original after a deferral, when there was one. */
+  /** After a deferral: the edit of @original, or the follow-up that replaced it (errors are sent that way). */
   edit?: RecordedRequest;
 }
 
@@ -149,8 +149,11 @@ export class FakeDiscord {
     );
     const body = callback.body as { type: number; data?: Record<string, unknown> };
     if (body.type !== 5) return { callback, message: body.data ?? {} };
+    const webhook = `/webhooks/${this.applicationId}/${interaction.token}`;
     const edit = await this.waitForRequest(
-      (r) => r.status < 300 && r.method === 'PATCH' && r.path === `/webhooks/${this.applicationId}/${interaction.token}/messages/@original`,
+      (r) =>
+        r.status < 300 &&
+        ((r.method === 'PATCH' && r.path === `${webhook}/messages/@original`) || (r.method === 'POST' && r.path === webhook)),
     );
     return { callback, edit, message: edit.body as Record<string, unknown> };
   }
@@ -230,7 +233,11 @@ export class FakeDiscord {
     const { method, path } = request;
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
     if (webhook) return this.routeWebhook(method, webhook[2]!, Boolean(webhook[3]), request.body);
-    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+    const callback = /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(path);
+    if (callback) {
+      const { type, data } = request.body as { type: number; data?: Record<string, unknown> };
+      // A reply (4) or a deferral (5) creates the interaction's original message, as on Discord.
+      if (type === 4 || type === 5) this.originals.set(callback[1]!, this.message(data ?? {}));
       return request.query.get('with_response') === 'true' ? [200, { interaction: {}, resource: request.body }] : [204, undefined];
     }
 
@@ -264,6 +271,7 @@ export class FakeDiscord {
       this.originals.set(token, message);
       return [200, message];
     }
+    if (original && method === 'DELETE') return this.originals.delete(token) ? [204, undefined] : [404, { message: 'Unknown Message', code: 10008 }];
     if (original && method === 'GET') {
       const message = this.originals.get(token);
       return message ? [200, message] : [404, { message: 'Unknown Message', code: 10008 }];

@@ -1,0 +1,85 @@
+// Registers the slash commands with one bulk PUT (global, or per guild when a guild id is given:
+// guild commands update at once, global ones are meant for production). The payload's hash is kept
+// in the state directory so a restart with unchanged commands makes no registration call at all.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REST, Routes, type APIApplication } from 'discord.js';
+import type { SourceSummary } from '../engine/types.js';
+import { writeFileAtomic } from '../index/atomic-write.js';
+import type { Logger } from '../log/logger.js';
+import { buildCommandSet, type SkippedCommand } from './commands.js';
+import { DiscordTokenError, isTokenRejection } from './errors.js';
+
+export const COMMAND_STATE_FILE = 'discord-commands.json';
+const DEFAULT_API = 'https://discord.com/api';
+
+export interface RegisterCommandsOptions {
+  token: string;
+  sources: SourceSummary[];
+  log: Logger;
+  /** Looked up with GET /applications/@me when absent. */
+  applicationId?: string;
+  /** Register for this guild only (instant updates) instead of globally. */
+  guildId?: string;
+  /** e.g. https://discord.com/api (DISCORD_API_BASE); discord.js adds the version. */
+  apiBase?: string;
+  /** Where the hash of the last registered payload is kept (the embeddings directory). */
+  stateDir?: string;
+  /** Skip the PUT when the payload equals the one last registered from here. */
+  onlyIfChanged?: boolean;
+  /** An existing REST client (the bot's); otherwise one is made from token and apiBase. */
+  rest?: REST;
+}
+
+export interface RegisterResult {
+  applicationId: string;
+  scope: 'global' | 'guild';
+  /** Names of the commands Discord now has. */
+  commands: string[];
+  skipped: SkippedCommand[];
+  /** False when the PUT was skipped because nothing changed. */
+  changed: boolean;
+}
+
+export async function registerCommands(options: RegisterCommandsOptions): Promise<RegisterResult> {
+  const { log, guildId } = options;
+  const rest = options.rest ?? new REST({ api: options.apiBase ?? DEFAULT_API }).setToken(options.token);
+  const set = buildCommandSet(options.sources);
+  for (const skip of set.skipped) log.warn({ command: skip.command, source: skip.slug, reason: skip.reason }, 'per-source command skipped');
+
+  try {
+    const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+    const scope = guildId ? 'guild' : 'global';
+    const result = { applicationId, scope, commands: set.payloads.map((c) => c.name), skipped: set.skipped } as const;
+    const key = [options.apiBase ?? DEFAULT_API, applicationId, guildId ?? 'global'].join('|');
+    const hash = createHash('sha256').update(JSON.stringify(set.payloads)).digest('hex');
+    const state = options.stateDir ? await readState(options.stateDir) : {};
+
+    if (options.onlyIfChanged && state[key] === hash) {
+      log.info({ scope, commands: result.commands.length }, 'slash commands unchanged, not registering');
+      return { ...result, changed: false };
+    }
+    const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+    await rest.put(route, { body: set.payloads });
+    log.info({ scope, commands: result.commands.length, skipped: set.skipped.length }, 'slash commands registered');
+    if (options.stateDir) await writeState(options.stateDir, { ...state, [key]: hash });
+    return { ...result, changed: true };
+  } catch (error) {
+    throw isTokenRejection(error) ? new DiscordTokenError() : error;
+  }
+}
+
+async function readState(dir: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(join(dir, COMMAND_STATE_FILE), 'utf8')) as Record<string, string>;
+  } catch {
+    // Missing or unreadable: register again, which rewrites it.
+    return {};
+  }
+}
+
+async function writeState(dir: string, state: Record<string, string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(join(dir, COMMAND_STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
+}
