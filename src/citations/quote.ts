@@ -17,6 +17,11 @@ export interface QuoteOptions {
   maxChars?: number;
   /** Quotes shorter than this take in the next (or previous) sentence. */
   minChars?: number;
+  /**
+   * Analysed passage terms that search matched for this question (LexicalHit.passageTerms), so a
+   * misspelt name in the question ("Matvienko") still finds its sentence ("Marvienko").
+   */
+  matchedTerms?: readonly string[];
 }
 
 const MAX_SENTENCES = 3;
@@ -43,10 +48,10 @@ export function selectQuote(
   question: string,
   passage: Pick<Passage, 'text' | 'start'>,
   idf: Idf,
-  { maxChars = 600, minChars = 80 }: QuoteOptions = {},
+  { maxChars = 600, minChars = 80, matchedTerms = [] }: QuoteOptions = {},
 ): Quote {
   const text = passage.text;
-  const weights = new Map(analyze(question).map((t) => [t, idf(t)]));
+  const weights = new Map([...analyze(question), ...matchedTerms].map((t) => [t, idf(t)]));
   const sentences = sentenceSpans(text).map((span) => scoreSentence(text, span, weights));
 
   const weightOf = (terms: Iterable<string>): number => {

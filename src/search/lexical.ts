@@ -13,6 +13,8 @@ export interface LexicalHit {
   rank: number;
   /** Analysed query terms that matched the passage. */
   terms: string[];
+  /** The passage's terms they matched: the same, or the indexed spelling a misspelt term found. */
+  passageTerms: string[];
 }
 
 interface IndexedPassage {
@@ -66,7 +68,13 @@ export class LexicalIndex {
     return this.miniSearch
       .search(query, options)
       .slice(0, k)
-      .map((r, i) => ({ passage: this.passageAt(r.id), score: r.score, rank: i + 1, terms: r.queryTerms }));
+      .map((r, i) => ({
+        passage: this.passageAt(r.id),
+        score: r.score,
+        rank: i + 1,
+        terms: r.queryTerms,
+        passageTerms: r.terms,
+      }));
   }
 
   private passageAt(id: number): Passage {

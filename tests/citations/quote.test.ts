@@ -58,6 +58,18 @@ describe('selectQuote', () => {
     expect(q.quote).toContain('president of the Russian upper house');
   });
 
+  it('finds the sentence of a misspelt name through the terms search matched', () => {
+    const index = LexicalIndex.build(sources.flatMap((s) => s.passages));
+    const question = 'Who is Fayyad?';
+    const [hit] = index.search(question, 1);
+    expect(hit?.passage.text).toContain('Faleh al-Fayyadh');
+    expect(hit?.passageTerms).toContain('fayyadh');
+    const q = selectQuote(question, hit!.passage, idf, { matchedTerms: hit!.passageTerms });
+    expect(q.quote).toMatch(/^Faleh al-Fayyadh, head of the Popular Mobilization Units/);
+    // Without them the question matches nothing there, and the quote is the passage's opening.
+    expect(selectQuote(question, hit!.passage, idf).quote).not.toContain('Fayyadh');
+  });
+
   it('does not cut a quote at the abbreviations of a rank', () => {
     const q = selectQuote('Who did the Russian ambassador meet to talk about future military cooperation?', passageWith('Othman Al-Ghanimi'), idf);
     expect(q.quote).toContain('This week Iraqi army chief of staff Lt. Gen. Othman Al-Ghanimi and Russian Ambassador');
