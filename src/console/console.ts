@@ -1,0 +1,59 @@
+// The interactive console: the bot's commands typed as lines, answered by the same responder and
+// reply builders as Discord, rendered as text. Without a TTY it reads lines until end of input, so
+// it can be scripted: `printf '/sources\n' | npm start`.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { buildCommandSet } from '../discord/commands.js';
+import type { Engine } from '../engine/types.js';
+import type { Logger } from '../log/logger.js';
+import { describeError, noticeReply } from '../replies/error.js';
+import type { Reply } from '../replies/reply.js';
+import { createResponder } from '../replies/responder.js';
+import { helpText } from './help.js';
+import { parseLine } from './parse.js';
+import { replyToText } from './render-text.js';
+
+export interface ConsoleOptions {
+  engine: Engine;
+  input: Readable;
+  output: Writable;
+  /** Excerpts per answer when no --count is given (config RESULTS_PER_ANSWER). */
+  defaultCount: number;
+  log?: Logger;
+}
+
+/** Resolves at end of input or on /quit. */
+export async function runConsole({ engine, input, output, defaultCount, log }: ConsoleOptions): Promise<void> {
+  const commands = buildCommandSet(engine.listSources());
+  const responder = createResponder(engine, commands.commandBySource, defaultCount);
+  const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
+  const lines = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
+  const print = (text: string) => output.write(`${text}\n\n`);
+  const show = (reply: Reply) => print(replyToText(reply));
+
+  if (interactive) {
+    print(`${engine.listSources().length} sources, ${engine.passageCount} passages. Type a question, or /help.`);
+    lines.setPrompt('> ');
+    lines.prompt();
+  }
+  try {
+    for await (const line of lines) {
+      const command = parseLine(line, commands.sourceByCommand);
+      if (command.kind === 'quit') break;
+      try {
+        if (command.kind === 'ask') show((await responder.ask(command.request)).reply);
+        else if (command.kind === 'sources') show(responder.sources());
+        else if (command.kind === 'quote') show(responder.quote({ citation: command.citation }).reply);
+        else if (command.kind === 'help') print(helpText(commands.sourceByCommand));
+        else if (command.kind === 'invalid') show(noticeReply(command.message));
+      } catch (error) {
+        const { message, expected } = describeError(error);
+        if (!expected) log?.error({ err: error }, 'console command failed');
+        show(noticeReply(message));
+      }
+      if (interactive) lines.prompt();
+    }
+  } finally {
+    lines.close();
+  }
+}

@@ -1,0 +1,63 @@
+// Typed console lines → the same requests the slash commands make.
+import { parseArgs } from 'node:util';
+import { MAX_COUNT } from '../discord/commands.js';
+import type { AskRequest } from '../replies/responder.js';
+
+export type ConsoleCommand =
+  | { kind: 'ask'; request: AskRequest }
+  | { kind: 'sources' }
+  | { kind: 'quote'; citation: string }
+  | { kind: 'help' }
+  | { kind: 'quit' }
+  | { kind: 'empty' }
+  | { kind: 'invalid'; message: string };
+
+/** `sourceByCommand`: the per-source commands (name → slug), as the bot has them. */
+export function parseLine(line: string, sourceByCommand: ReadonlyMap<string, string>): ConsoleCommand {
+  const text = line.trim();
+  if (!text) return { kind: 'empty' };
+  if (!text.startsWith('/')) return { kind: 'ask', request: { question: text } };
+
+  const [head = '', ...words] = text.split(/\s+/);
+  const name = head.slice(1).toLowerCase();
+  switch (name) {
+    case 'sources':
+      return { kind: 'sources' };
+    case 'help':
+      return { kind: 'help' };
+    case 'quit':
+    case 'exit':
+      return { kind: 'quit' };
+    case 'quote':
+      return words.length === 1 ? { kind: 'quote', citation: words[0]! } : { kind: 'invalid', message: 'Usage: /quote <citation id>, e.g. /quote informed-comment:p4' };
+    case 'ask':
+      return askCommand(words, undefined);
+    default: {
+      const source = sourceByCommand.get(name);
+      if (source) return askCommand(words, source);
+      return { kind: 'invalid', message: `Unknown command /${name}. Type /help for the commands.` };
+    }
+  }
+}
+
+function askCommand(words: string[], source: string | undefined): ConsoleCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: words,
+      options: { count: { type: 'string' }, ...(source ? {} : { source: { type: 'string' as const } }) },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return { kind: 'invalid', message: (error as Error).message };
+  }
+  const question = parsed.positionals.join(' ');
+  const rawCount = parsed.values.count;
+  const count = rawCount === undefined ? undefined : Number(rawCount);
+  if (count !== undefined && !(Number.isInteger(count) && count >= 1 && count <= MAX_COUNT)) {
+    return { kind: 'invalid', message: `--count must be a whole number from 1 to ${MAX_COUNT}.` };
+  }
+  const chosen = source ?? (parsed.values as { source?: string }).source;
+  return { kind: 'ask', request: { question, ...(chosen ? { source: chosen } : {}), ...(count ? { count } : {}) } };
+}
