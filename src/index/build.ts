@@ -3,7 +3,6 @@
 // index is missing, damaged, or was built by another model or with other HNSW graph settings.
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import type { Embedder } from '../embedding/types.js';
-import type { Logger } from '../log/logger.js';
 import type { Passage, Source } from '../sources/types.js';
 import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from './embed-in-batches.js';
 import type { IndexManifest } from './manifest.js';
@@ -11,6 +10,12 @@ import { DEFAULT_HNSW_PARAMS, HNSW_RANDOM_SEED, INDEX_SPACE, type HnswParams } f
 import { diffSources, recordSources, type SourceChanges } from './source-changes.js';
 import { IndexUnavailableError, readStoredIndex, writeStoredIndex, type IndexEntry, type ManifestContent, type StoredIndex } from './store.js';
 import { VectorIndex } from './vector-index.js';
+
+/** Where rebuilds and updates are reported; a pino logger fits. */
+export interface IndexLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
 
 export interface BuildIndexOptions {
   /** Folder holding the index files (the project's embeddings/ folder). */
@@ -20,7 +25,7 @@ export interface BuildIndexOptions {
   hnsw?: Partial<HnswParams>;
   /** Called as passages are embedded: texts done so far, texts to embed in all. */
   onProgress?: ProgressCallback;
-  logger?: Pick<Logger, 'info' | 'warn'>;
+  logger?: IndexLogger;
   /** Texts per embedder call. */
   batchSize?: number;
 }
@@ -41,7 +46,7 @@ export interface IndexBuildStats {
   seconds: number;
 }
 
-const MIN_CAPACITY = 64;
+const MIN_CAPACITY = 16;
 /** Spare graph slots, so small additions do not need a resize every time. */
 const HEADROOM = 1.25;
 
