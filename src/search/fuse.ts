@@ -1,0 +1,50 @@
+// Fusion of the dense (embedding) and lexical (BM25) rankings into one. Two ways are kept because
+// both were measured (see README "How good and how fast"): reciprocal-rank fusion ignores score
+// scales entirely; the weighted sum keeps how far ahead a passage is on each side.
+import type { Passage } from '../sources/types.js';
+
+export type FusionMethod = 'rrf' | 'weighted';
+
+export interface RankedCandidate {
+  passage: Passage;
+  /** Cosine similarity with the question, when the dense search returned the passage. */
+  dense?: number;
+  denseRank?: number;
+  /** Raw BM25 score, when the lexical search returned the passage. */
+  lexical?: number;
+  lexicalRank?: number;
+  /** Analysed question terms found in the passage by the lexical search. */
+  matchedTerms: string[];
+}
+
+export interface FusedCandidate extends RankedCandidate {
+  score: number;
+}
+
+export interface FusionOptions {
+  method: FusionMethod;
+  /** RRF: the usual damping constant (60 in Cormack et al. 2009). */
+  rrfK: number;
+  /** Weighted sum: share of the dense similarity; the rest goes to BM25 relative to the best BM25 score. */
+  denseWeight: number;
+  /**
+   * Reader comments are multiplied by this, so an article passage that answers as well ranks
+   * first, while a comment that answers clearly better still wins.
+   */
+  commentFactor: number;
+}
+
+export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions): FusedCandidate[] {
+  const bestLexical = Math.max(0, ...candidates.map((c) => c.lexical ?? 0));
+  const scoreOf = (c: RankedCandidate): number => {
+    if (options.method === 'rrf') {
+      const part = (rank?: number) => (rank === undefined ? 0 : 1 / (options.rrfK + rank));
+      return part(c.denseRank) + part(c.lexicalRank);
+    }
+    const lexical = bestLexical > 0 ? (c.lexical ?? 0) / bestLexical : 0;
+    return options.denseWeight * Math.max(0, c.dense ?? 0) + (1 - options.denseWeight) * lexical;
+  };
+  return candidates
+    .map((c) => ({ ...c, score: scoreOf(c) * (c.passage.kind === 'comment' ? options.commentFactor : 1) }))
+    .sort((a, b) => b.score - a.score);
+}
