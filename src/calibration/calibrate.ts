@@ -1,0 +1,99 @@
+// Measures retrieval variants on labelled questions: which fusion ranks gold passages best, and
+// which abstention threshold separates answerable from unanswerable questions. The shipped
+// settings (src/engine/settings.ts) come from running this on the held-out questions only.
+import type { EngineParts } from '../engine/engine.js';
+import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
+import { evidenceScore, type Evidence } from '../search/abstain.js';
+import type { FusionOptions } from '../search/fuse.js';
+import { goldRank, type LabelledQuestion } from './gold.js';
+
+export interface RankingFigures {
+  label: string;
+  fusion: FusionOptions;
+  hitAt1: number;
+  hitAt3: number;
+  mrrAt5: number;
+}
+
+export interface ThresholdFigures {
+  denseWeight: number;
+  minScore: number;
+  /** Unanswerable questions declined. */
+  declined: number;
+  /** Answerable questions wrongly declined. */
+  falseDeclines: number;
+  /** Distance between the closest answerable and unanswerable evidence scores (negative: overlap). */
+  margin: number;
+}
+
+interface Measured {
+  question: LabelledQuestion;
+  vector: Float32Array;
+  evidence: Evidence;
+}
+
+const NEVER_ABSTAIN = { denseWeight: 1, minScore: Number.NEGATIVE_INFINITY };
+
+export async function measureQuestions(parts: EngineParts, base: HybridSearchOptions, questions: readonly LabelledQuestion[]): Promise<Measured[]> {
+  const search = new HybridSearch(parts.vectors, parts.lexical, { ...base, abstain: NEVER_ABSTAIN });
+  const measured: Measured[] = [];
+  for (const question of questions) {
+    const vector = await parts.embedder.embedQuery(question.question);
+    const source = question.source === undefined ? undefined : parts.catalog.find(question.source)?.slug;
+    measured.push({ question, vector, evidence: search.search({ text: question.question, vector }, 5, source).evidence });
+  }
+  return measured;
+}
+
+export function rankingFigures(parts: EngineParts, base: HybridSearchOptions, measured: readonly Measured[], label: string, fusion: FusionOptions): RankingFigures {
+  const search = new HybridSearch(parts.vectors, parts.lexical, { ...base, fusion, abstain: NEVER_ABSTAIN });
+  const answerable = measured.filter((m) => m.question.expect === 'answer');
+  let hit1 = 0;
+  let hit3 = 0;
+  let rr = 0;
+  for (const { question, vector } of answerable) {
+    const source = question.source === undefined ? undefined : parts.catalog.find(question.source)?.slug;
+    const hits = search.search({ text: question.question, vector }, 5, source).hits;
+    const rank = goldRank(question, hits.map((h) => h.passage));
+    if (rank === 0) hit1++;
+    if (rank >= 0 && rank < 3) hit3++;
+    if (rank >= 0) rr += 1 / (rank + 1);
+  }
+  const n = Math.max(1, answerable.length);
+  return { label, fusion, hitAt1: hit1 / n, hitAt3: hit3 / n, mrrAt5: rr / n };
+}
+
+/**
+ * For each weighting of the two signals, the threshold halfway between the classes' closest
+ * scores, so it is not tuned to any single question.
+ */
+export function thresholdFigures(measured: readonly Measured[]): ThresholdFigures[] {
+  const figures: ThresholdFigures[] = [];
+  for (let w = 0; w <= 1.0001; w += 0.1) {
+    const denseWeight = Math.round(w * 10) / 10;
+    const scored = measured.map((m) => ({ m, s: evidenceScore(m.evidence, { denseWeight, minScore: 0 }) }));
+    const answer = scored.filter((x) => x.m.question.expect === 'answer').map((x) => x.s);
+    const abstain = scored.filter((x) => x.m.question.expect === 'abstain').map((x) => x.s);
+    const lowestAnswer = Math.min(...answer);
+    const highestAbstain = Math.max(...abstain);
+    // Between the classes when they separate; otherwise the cut that makes the fewest errors.
+    const candidates = [...answer, ...abstain].sort((a, b) => a - b);
+    let minScore = (lowestAnswer + highestAbstain) / 2;
+    if (highestAbstain >= lowestAnswer) {
+      let fewest = Number.POSITIVE_INFINITY;
+      for (let i = 1; i < candidates.length; i++) {
+        const cut = (candidates[i - 1]! + candidates[i]!) / 2;
+        const errors = answer.filter((s) => s < cut).length + abstain.filter((s) => s >= cut).length;
+        if (errors < fewest) [fewest, minScore] = [errors, cut];
+      }
+    }
+    figures.push({
+      denseWeight,
+      minScore: Math.round(minScore * 1000) / 1000,
+      declined: abstain.filter((s) => s < minScore).length / Math.max(1, abstain.length),
+      falseDeclines: answer.filter((s) => s < minScore).length / Math.max(1, answer.length),
+      margin: Math.round((lowestAnswer - highestAbstain) * 1000) / 1000,
+    });
+  }
+  return figures;
+}
