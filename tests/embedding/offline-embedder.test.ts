@@ -1,0 +1,119 @@
+// The offline model through the real transformers.js pipeline: unit vectors, IDF-like weighting,
+// sub-word fallback for unknown words, morphology, WordNet retrofitting, and int8 ≈ float32.
+import path from 'node:path';
+import { AutoTokenizer, env } from '@xenova/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config/paths.js';
+import { createEmbedder } from '../../src/embedding/create-embedder.js';
+import { generateOfflineModel, OFFLINE_MODEL_NAME } from '../../src/embedding/offline/generate-offline-model.js';
+import { TransformersEmbedder } from '../../src/embedding/transformers-embedder.js';
+import type { Embedder } from '../../src/embedding/types.js';
+import { loadSources } from '../../src/sources/load.js';
+import { cosine, norm, scratchDir } from './helpers.js';
+
+describe('offline embedder', () => {
+  let scratch: Awaited<ReturnType<typeof scratchDir>>;
+  let embedder: Embedder;
+  let fp32: Embedder;
+  let plain: Embedder;
+  const notes: string[] = [];
+
+  beforeAll(async () => {
+    scratch = await scratchDir('offline-embedder');
+    // Missing model: createEmbedder generates it.
+    embedder = await createEmbedder({ model: 'offline', modelsDir: scratch.dir, log: (m) => notes.push(m) });
+    fp32 = await createEmbedder({ model: 'offline', modelsDir: scratch.dir, quantized: false, log: (m) => notes.push(m) });
+    const plainDir = path.join(scratch.dir, 'plain');
+    await generateOfflineModel(plainDir, { wordnetDir: null });
+    plain = await TransformersEmbedder.load({
+      modelName: OFFLINE_MODEL_NAME,
+      modelsDir: plainDir,
+      modelId: 'plain',
+      quantized: true,
+      pooling: 'cls',
+      queryInstruction: '',
+      allowDownload: false,
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([embedder?.dispose(), fp32?.dispose(), plain?.dispose()]);
+    await scratch.remove();
+  });
+
+  const similarity = async (model: Embedder, a: string, b: string): Promise<number> => {
+    const [va, vb] = await model.embedPassages([a, b]);
+    return cosine(va!, vb!);
+  };
+
+  it('generated the model once and names model, variant, generator version and precision', () => {
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/Generating the offline embedding model/);
+    expect(embedder.modelId).toBe(`${OFFLINE_MODEL_NAME}/wordnet-retrofit/g1/d256/int8`);
+    expect(fp32.modelId).toBe(`${OFFLINE_MODEL_NAME}/wordnet-retrofit/g1/d256/fp32`);
+    expect(embedder.dimensions).toBe(256);
+  });
+
+  it('embeds every seed passage as a unit vector, batched and sorted without mixing up the order', async () => {
+    const passages = (await loadSources(path.join(projectRoot, 'seeds'), projectRoot)).flatMap((s) => s.passages);
+    expect(passages.length).toBeGreaterThan(40);
+    const vectors = await embedder.embedPassages(passages.map((p) => p.text));
+    expect(vectors).toHaveLength(passages.length);
+    for (const vector of vectors) expect(norm(vector)).toBeCloseTo(1, 4);
+    for (const index of [0, Math.floor(passages.length / 2), passages.length - 1]) {
+      const alone = await embedder.embedQuery(passages[index]!.text);
+      expect(cosine(alone, vectors[index]!)).toBeCloseTo(1, 5);
+    }
+  });
+
+  it('is deterministic across calls', async () => {
+    const text = 'Iraq asks Russia for air strikes against the Islamic State.';
+    expect(Array.from(await embedder.embedQuery(text))).toEqual(Array.from(await embedder.embedQuery(text)));
+  });
+
+  it('weighs rare words above common ones', async () => {
+    const query = await embedder.embedQuery('the Marvienko');
+    const [withRareWord, withOnlyThe] = await embedder.embedPassages(['Marvienko spoke yesterday.', 'The weather was fine.']);
+    expect(cosine(query, withRareWord!)).toBeGreaterThan(cosine(query, withOnlyThe!) + 0.3);
+    const mixed = await embedder.embedQuery('people Kurdistan');
+    const [kurdistan, people] = await embedder.embedPassages(['Kurdistan held a vote.', 'People held a vote.']);
+    expect(cosine(mixed, kurdistan!)).toBeGreaterThan(cosine(mixed, people!));
+  });
+
+  it('splits an unknown word into several sub-word pieces rather than [UNK]', async () => {
+    env.localModelPath = scratch.dir;
+    const tokenizer = await AutoTokenizer.from_pretrained(OFFLINE_MODEL_NAME, { local_files_only: true });
+    const ids: number[] = tokenizer.encode('Marvienko', null, { add_special_tokens: false });
+    const tokens = ids.map((id) => tokenizer.model.vocab[id]);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens).not.toContain('[UNK]');
+    expect(tokens.slice(1).every((t) => t?.startsWith('##'))).toBe(true);
+    // Typography is normalised: curly apostrophes, acronym dots, accents.
+    const normalised = tokenizer.encode('U.S. officials’ naïve', null, { add_special_tokens: false });
+    expect(normalised.map((id: number) => tokenizer.model.vocab[id])).toEqual(['us', '.', 'official', '##s', "'", 'naive']);
+  });
+
+  it('keeps morphological variants close', async () => {
+    const unrelated = await similarity(embedder, 'lawmaker', 'banana');
+    for (const [a, b] of [['lawmaker', 'lawmakers'], ['bomb', 'bombing'], ['study', 'studies'], ['militant', 'militants']] as const) {
+      const close = await similarity(embedder, a, b);
+      expect(close, `${a} / ${b}`).toBeGreaterThan(0.8);
+      expect(close).toBeGreaterThan(unrelated + 0.5);
+    }
+  });
+
+  it('brings WordNet synonyms and related words together (retrofitting), unlike the plain variant', async () => {
+    const unrelated = await Promise.all(['banana', 'guitar', 'weather', 'kitchen'].map((w) => similarity(embedder, 'lawmakers', w)));
+    for (const related of ['parliamentarians', 'legislators']) {
+      const retrofitted = await similarity(embedder, 'lawmakers', related);
+      expect(retrofitted, related).toBeGreaterThan(Math.max(...unrelated));
+      expect(retrofitted).toBeGreaterThan((await similarity(plain, 'lawmakers', related)) + 0.1);
+    }
+    expect(await similarity(embedder, 'car', 'automobile')).toBeGreaterThan(0.5);
+  });
+
+  it('gives close vectors with int8 and float32 weights', async () => {
+    const texts = ['Iraq seeks Russian help against ISIS.', 'Lawmakers in Baghdad debated the request.', 'Marvienko'];
+    const [q, f] = await Promise.all([embedder.embedPassages(texts), fp32.embedPassages(texts)]);
+    texts.forEach((_, i) => expect(cosine(q[i]!, f[i]!)).toBeGreaterThan(0.999));
+  });
+});
