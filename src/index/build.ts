@@ -8,7 +8,17 @@ import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from 
 import type { IndexManifest } from './manifest.js';
 import { DEFAULT_HNSW_PARAMS, HNSW_RANDOM_SEED, INDEX_SPACE, type HnswParams } from './params.js';
 import { diffSources, recordSources, type SourceChanges } from './source-changes.js';
-import { IndexUnavailableError, readStoredIndex, writeStoredIndex, type IndexEntry, type ManifestContent, type StoredIndex } from './store.js';
+import {
+  IndexUnavailableError,
+  readStoredGraph,
+  readStoredIndex,
+  readStoredVectors,
+  writeStoredIndex,
+  type IndexEntry,
+  type ManifestContent,
+  type StoredIndex,
+  type StoredVectors,
+} from './store.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Where rebuilds and updates are reported; a pino logger fits. */
@@ -57,16 +67,16 @@ export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ 
   const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
   const passages = sources.flatMap((source) => source.passages);
 
-  const { stored, unavailable } = await tryReadStoredIndex(dir);
+  const { stored, graph: storedGraph, unavailable } = await readUsableParts(dir);
   const modelMismatch = stored && modelChange(stored.manifest, embedder);
   const rebuilt = unavailable?.reason ?? modelMismatch ?? (stored && graphParamsChange(stored.manifest, params)) ?? null;
   if (rebuilt) {
-    const message = `Building the vector index from scratch: ${rebuilt}.`;
+    const message = `Rebuilding the vector index: ${rebuilt}.`;
     if (unavailable && !unavailable.missing) logger?.warn(message);
     else logger?.info(message);
   }
-  const base = rebuilt === null ? stored : undefined;
-  // Vectors depend only on the model and the text, so they outlive a graph rebuild for other HNSW settings.
+  const base: StoredIndex | undefined = rebuilt === null && stored && storedGraph ? { ...stored, graph: storedGraph } : undefined;
+  // Vectors depend only on the model and the text: they outlive a damaged graph or new HNSW settings.
   const knownVectors = new Map(stored && !modelMismatch ? stored.entries.map((entry) => [entry.passage.text, entry.vector]) : []);
 
   const plan = planEntries(passages, base?.entries ?? [], knownVectors);
@@ -126,11 +136,16 @@ export async function openIndex(dir: string): Promise<VectorIndex> {
   return new VectorIndex(graph, entries, manifest);
 }
 
-async function tryReadStoredIndex(dir: string): Promise<{ stored?: StoredIndex; unavailable?: IndexUnavailableError }> {
+/** As much of the stored index as is intact: passages and vectors can outlive a damaged graph file. */
+async function readUsableParts(
+  dir: string,
+): Promise<{ stored?: StoredVectors; graph?: HierarchicalNSW; unavailable?: IndexUnavailableError }> {
+  let stored: StoredVectors | undefined;
   try {
-    return { stored: await readStoredIndex(dir) };
+    stored = await readStoredVectors(dir);
+    return { stored, graph: await readStoredGraph(dir, stored) };
   } catch (error) {
-    if (error instanceof IndexUnavailableError) return { unavailable: error };
+    if (error instanceof IndexUnavailableError) return { stored, unavailable: error };
     throw error;
   }
 }

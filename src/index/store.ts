@@ -18,11 +18,15 @@ export interface IndexEntry {
   vector: Float32Array;
 }
 
-export interface StoredIndex {
+/** The passages and their vectors, as recorded by a manifest: enough to rebuild a graph without embedding. */
+export interface StoredVectors {
   manifest: IndexManifest;
-  graph: HierarchicalNSW;
   /** In the order they were written (reading order of the sources). */
   entries: IndexEntry[];
+}
+
+export interface StoredIndex extends StoredVectors {
+  graph: HierarchicalNSW;
 }
 
 /** The manifest minus what writing decides (format, file names and hashes, generation, time). */
@@ -60,11 +64,16 @@ const DATA_FILE_PATTERN = /^(graph|passages|vectors)\.[a-z0-9]+\.(hnsw|json|f32)
 const OUR_TEMP_PATTERN = /^(graph|passages|vectors|manifest)\..*\.tmp$/;
 
 export async function readStoredIndex(dir: string): Promise<StoredIndex> {
+  const stored = await readStoredVectors(dir);
+  return { ...stored, graph: await readStoredGraph(dir, stored) };
+}
+
+/** Reads the manifest, passages and vectors, checking each file against the manifest. */
+export async function readStoredVectors(dir: string): Promise<StoredVectors> {
   const manifest = await readManifest(dir);
   const [passagesBytes, vectorBytes] = await Promise.all([
     readVerified(dir, manifest.files.passages, 'passages'),
     readVerified(dir, manifest.files.vectors, 'vectors'),
-    readVerified(dir, manifest.files.graph, 'graph'),
   ]);
 
   const records = passagesFileSchema.safeParse(parseJson(passagesBytes, 'passages file'));
@@ -83,7 +92,12 @@ export async function readStoredIndex(dir: string): Promise<StoredIndex> {
     passage,
     vector: matrix.subarray(i * manifest.dimensions, (i + 1) * manifest.dimensions),
   }));
+  return { manifest, entries };
+}
 
+/** Loads the HNSW graph the manifest names and checks every passage has its node in it. */
+export async function readStoredGraph(dir: string, { manifest, entries }: StoredVectors): Promise<HierarchicalNSW> {
+  await readVerified(dir, manifest.files.graph, 'graph');
   const graph = new hnswlib.HierarchicalNSW(INDEX_SPACE, manifest.dimensions);
   try {
     // Deleted slots are reused by later additions, so incremental updates do not grow the file forever.
@@ -94,7 +108,7 @@ export async function readStoredIndex(dir: string): Promise<StoredIndex> {
   const graphLabels = new Set(graph.getIdsList());
   const strayEntry = entries.find((entry) => !graphLabels.has(entry.label) || entry.label >= manifest.nextLabel);
   if (strayEntry) throw new IndexUnavailableError(`passage ${strayEntry.passage.id} has no node in the graph`);
-  return { manifest, graph, entries };
+  return graph;
 }
 
 async function readManifest(dir: string): Promise<IndexManifest> {

@@ -1,10 +1,11 @@
 // A damaged or half-written index never crashes the build: a kill mid-write leaves the previous
 // generation in force, and anything unreadable is rebuilt with one log line saying why.
+import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embedding/types.js';
-import { buildOrUpdateIndex, openIndex, type IndexLogger } from '../../src/index/build.js';
+import { buildOrUpdateIndex, openIndex, type IndexBuildStats, type IndexLogger } from '../../src/index/build.js';
 import { IndexUnavailableError } from '../../src/index/store.js';
 import type { VectorIndex } from '../../src/index/vector-index.js';
 import type { Source } from '../../src/sources/types.js';
@@ -38,10 +39,17 @@ afterEach(() => project.remove());
 const manifestPath = () => join(project.indexDir, 'manifest.json');
 const readManifest = async () => JSON.parse(await readFile(manifestPath(), 'utf8'));
 const dataFile = async (kind: 'graph' | 'passages' | 'vectors') => join(project.indexDir, (await readManifest()).files[kind].name);
+/** Replaces a data file and updates the manifest's size and hash, so only deeper checks can catch it. */
+async function replaceConsistently(kind: 'graph' | 'passages', bytes: Buffer): Promise<void> {
+  await writeFile(await dataFile(kind), bytes);
+  const manifest = await readManifest();
+  manifest.files[kind] = { ...manifest.files[kind], bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+  await writeFile(manifestPath(), JSON.stringify(manifest));
+}
 const ids = (index: VectorIndex) => index.searchDense(query, 10).map((hit) => hit.passage.id);
 
 /** Damages the index, then checks: loading refuses with the reason, building rebuilds with one warning. */
-async function expectRebuilt(reason: RegExp): Promise<void> {
+async function expectRebuilt(reason: RegExp): Promise<IndexBuildStats> {
   await expect(openIndex(project.indexDir)).rejects.toThrow(IndexUnavailableError);
   await expect(openIndex(project.indexDir)).rejects.toThrow(reason);
   const { index, stats } = await buildOrUpdateIndex({ dir: project.indexDir, sources, embedder, logger });
@@ -51,18 +59,21 @@ async function expectRebuilt(reason: RegExp): Promise<void> {
   expect(logged.warn[0]).toMatch(reason);
   expect(ids(index)).toEqual(ids(built));
   expect(ids(await openIndex(project.indexDir))).toEqual(ids(built));
+  return stats;
 }
 
 describe('damaged index', () => {
   it('rebuilds when the graph file is truncated', async () => {
     const graph = await dataFile('graph');
     await truncate(graph, Math.floor((await readFile(graph)).byteLength / 2));
-    await expectRebuilt(/graph file .* damaged/);
+    const stats = await expectRebuilt(/graph file .* damaged/);
+    // The passages and vectors were intact: the graph is rebuilt from them, nothing is embedded again.
+    expect(stats).toMatchObject({ embedded: 0, reused: built.count });
   });
 
   it('rebuilds when the vectors file is truncated', async () => {
     await truncate(await dataFile('vectors'), 100);
-    await expectRebuilt(/vectors file .* damaged/);
+    expect(await expectRebuilt(/vectors file .* damaged/)).toMatchObject({ embedded: built.count, reused: 0 });
   });
 
   it('rebuilds when the manifest is garbage', async () => {
@@ -83,15 +94,14 @@ describe('damaged index', () => {
   });
 
   it('rebuilds when the passages file and the manifest disagree on the count', async () => {
-    // A consistent-looking generation (hashes updated) with one passage fewer than the manifest says.
-    const passagesPath = await dataFile('passages');
-    const shorter = Buffer.from(JSON.stringify(JSON.parse(await readFile(passagesPath, 'utf8')).slice(1)));
-    await writeFile(passagesPath, shorter);
-    const manifest = await readManifest();
-    const { createHash } = await import('node:crypto');
-    manifest.files.passages = { ...manifest.files.passages, bytes: shorter.byteLength, sha256: createHash('sha256').update(shorter).digest('hex') };
-    await writeFile(manifestPath(), JSON.stringify(manifest));
+    const records = JSON.parse(await readFile(await dataFile('passages'), 'utf8'));
+    await replaceConsistently('passages', Buffer.from(JSON.stringify(records.slice(1))));
     await expectRebuilt(/passages file has \d+ passages, manifest says \d+/);
+  });
+
+  it('rebuilds when hnswlib cannot read the graph file', async () => {
+    await replaceConsistently('graph', Buffer.from('not an hnswlib index, but the manifest has its hash'));
+    expect(await expectRebuilt(/graph file unreadable \(Hnswlib Error/)).toMatchObject({ embedded: 0 });
   });
 
   it('logs nothing as a warning when there simply is no index yet', async () => {
