@@ -12,7 +12,7 @@ import type { WordNet } from './wordnet.js';
 const INFLECTION_OWN_SHARE = 0.35;
 // Retrofitting cost is memory-bound (one random row per edge per iteration): these keep generation to seconds.
 const MAX_NEIGHBORS = 16;
-const RETROFIT: RetrofitSettings = { iterations: 6, anchor: 1 };
+const RETROFIT: RetrofitSettings = { iterations: 6, anchor: 0.5 };
 
 /** Unit vectors [vocabulary size, dim] (zero rows for special tokens and punctuation). */
 export function lexicalVectors(vocabulary: Vocabulary, dim: number, wordnet: WordNet | null): Float32Array {

@@ -1,8 +1,8 @@
 // Retrofitting (Faruqui et al. 2015, "Retrofitting Word Vectors to Semantic Lexicons"): each word moves
 // towards the weighted mean of its lexical neighbours while staying anchored to its original vector:
-//   q_i ← (α q̂_i + Σ_j β_ij q_j) / (α + Σ_j β_ij)
+//   q_i ← (α q̂_i + Σ_j β_ij q_j) / (α + Σ_j β_ij),  with Σ_j β_ij = 1 (β weighted by relation).
 import type { NeighborGraph } from './wordnet-graph.js';
-import { addScaledRow, normalizeRow, scaleRow } from './vector-math.js';
+import { normalizeRow } from './vector-math.js';
 
 export interface RetrofitSettings {
   readonly iterations: number;
@@ -10,24 +10,52 @@ export interface RetrofitSettings {
   readonly anchor: number;
 }
 
-/** Updates `vectors` in place (rows of length `dim`, unit length on return for words with neighbours). */
+/** Dimensions are independent in the update, so they are processed a slice at a time: a slice of the
+ *  whole vocabulary fits in cache, where the full table (one random row per edge) does not. */
+const SLICE = 16;
+
+/** Updates `vectors` in place; rows of words with neighbours are unit length on return. */
 export function retrofit(vectors: Float32Array, dim: number, graph: NeighborGraph, settings: RetrofitSettings): void {
-  const original = vectors.slice();
   const rows = graph.offsets.length - 1;
-  for (let iteration = 0; iteration < settings.iterations; iteration++) {
+  const share = normalizedWeights(graph);
+  const keep = settings.anchor / (settings.anchor + 1);
+  const move = 1 / (settings.anchor + 1);
+  const original = new Float32Array(rows * SLICE);
+  const current = new Float32Array(rows * SLICE);
+  for (let first = 0; first < dim; first += SLICE) {
+    const width = Math.min(SLICE, dim - first);
     for (let row = 0; row < rows; row++) {
-      const start = graph.offsets[row]!;
-      const end = graph.offsets[row + 1]!;
-      if (start === end) continue;
-      // Neighbour weights are normalised to sum 1 (Faruqui's β = 1/degree, here weighted by relation).
-      let totalWeight = 0;
-      for (let k = start; k < end; k++) totalWeight += graph.weights[k]!;
-      scaleRow(vectors, row, 0, dim);
-      addScaledRow(vectors, row, original, row, settings.anchor, dim);
-      for (let k = start; k < end; k++) {
-        addScaledRow(vectors, row, vectors, graph.targets[k]!, graph.weights[k]! / totalWeight, dim);
+      for (let d = 0; d < width; d++) original[row * SLICE + d] = vectors[row * dim + first + d]!;
+    }
+    current.set(original);
+    for (let iteration = 0; iteration < settings.iterations; iteration++) {
+      for (let row = 0; row < rows; row++) {
+        const start = graph.offsets[row]!;
+        const end = graph.offsets[row + 1]!;
+        if (start === end) continue;
+        const base = row * SLICE;
+        for (let d = 0; d < width; d++) current[base + d] = keep * original[base + d]!;
+        for (let k = start; k < end; k++) {
+          const neighbor = graph.targets[k]! * SLICE;
+          const weight = move * share[k]!;
+          for (let d = 0; d < width; d++) current[base + d] = current[base + d]! + weight * current[neighbor + d]!;
+        }
       }
-      normalizeRow(vectors, row, dim);
+    }
+    for (let row = 0; row < rows; row++) {
+      for (let d = 0; d < width; d++) vectors[row * dim + first + d] = current[row * SLICE + d]!;
     }
   }
+  for (let row = 0; row < rows; row++) if (graph.offsets[row + 1]! > graph.offsets[row]!) normalizeRow(vectors, row, dim);
+}
+
+/** β_ij: each word's neighbour weights scaled to sum to 1 (Faruqui's 1/degree, weighted by relation). */
+function normalizedWeights(graph: NeighborGraph): Float32Array {
+  const share = new Float32Array(graph.weights.length);
+  for (let row = 0; row + 1 < graph.offsets.length; row++) {
+    let total = 0;
+    for (let k = graph.offsets[row]!; k < graph.offsets[row + 1]!; k++) total += graph.weights[k]!;
+    for (let k = graph.offsets[row]!; k < graph.offsets[row + 1]!; k++) share[k] = graph.weights[k]! / total;
+  }
+  return share;
 }

@@ -10,7 +10,7 @@ const NGRAM_BUCKETS = 1 << 15;
 const MIN_NGRAM = 3;
 const MAX_NGRAM = 5;
 /** Weight of the spelling (n-gram) part relative to the identity part. */
-const NGRAM_SHARE = 0.8;
+const NGRAM_SHARE = 0.5;
 const IDENTITY_SEED = 1;
 const NGRAM_SEED = 2;
 

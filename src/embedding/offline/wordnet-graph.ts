@@ -1,16 +1,18 @@
 // The lexical graph used for retrofitting: which vocabulary words WordNet says are related, and how
-// strongly. Synonyms (same synset) weigh most; hypernyms/hyponyms, derivations and "similar to" less.
-// A word's rarer senses count less (weight 1 / sense rank), so "bank" leans to its money sense.
-import type { WordNet, WordNetSynset } from './wordnet.js';
+// strongly. Synonyms (same synset) weigh most; hypernyms, derivations and "similar to" less, hyponyms least.
+// A word's rarer senses count less (weight 1 / sense rank), so it leans to its common meanings.
+import type { WordNet } from './wordnet.js';
 import { isPlainWord } from './word-keys.js';
 
 const SYNONYM_WEIGHT = 1;
 const POINTER_WEIGHTS: Readonly<Record<string, number>> = {
   '&': 0.8, // similar to (adjectives)
-  '@': 0.5, // hypernym
-  '~': 0.5, // hyponym
-  '@i': 0.5, // instance hypernym
-  '~i': 0.5, // instance hyponym
+  // A word leans on its (one or two) hypernyms more than on its (possibly hundreds of) hyponyms,
+  // so "parliamentarian" moves towards "legislator" without "legislator" dissolving into its kinds.
+  '@': 0.8, // hypernym
+  '~': 0.3, // hyponym
+  '@i': 0.6, // instance hypernym
+  '~i': 0.2, // instance hyponym
   '+': 0.6, // derivationally related form
   '\\': 0.6, // pertainym / derived from adjective
   '<': 0.6, // participle of verb
@@ -32,6 +34,8 @@ export interface NeighborGraph {
 interface Member {
   readonly id: number;
   readonly senseWeight: number;
+  /** 1-based position in the synset, as lexical pointers refer to it. */
+  readonly wordNumber: number;
 }
 
 export function wordnetNeighbors(
@@ -46,26 +50,27 @@ export function wordnetNeighbors(
     const map = edges[from.id] ?? (edges[from.id] = new Map());
     map.set(to.id, (map.get(to.id) ?? 0) + relationWeight * from.senseWeight * to.senseWeight);
   };
-  const membersOf = (synset: WordNetSynset, onlyWord = 0): Member[] => {
-    const members: Member[] = [];
+  // Vocabulary members of every synset, computed once.
+  const members = new Map<string, Member[]>();
+  for (const synset of wordnet.synsets.values()) {
+    const list: Member[] = [];
     synset.words.forEach((word, index) => {
-      if (onlyWord !== 0 && index + 1 !== onlyWord) return;
       const id = isPlainWord(word) ? rootIdOf(word) : undefined;
-      if (id !== undefined) members.push({ id, senseWeight: 1 / wordnet.senseRank(word, synset.key) });
+      if (id !== undefined) list.push({ id, senseWeight: 1 / wordnet.senseRank(word, synset.key), wordNumber: index + 1 });
     });
-    return members;
-  };
+    members.set(synset.key, list);
+  }
+  const select = (list: readonly Member[], wordNumber: number): readonly Member[] =>
+    wordNumber === 0 ? list : list.filter((m) => m.wordNumber === wordNumber);
 
   for (const synset of wordnet.synsets.values()) {
-    const members = membersOf(synset);
-    for (const from of members) for (const to of members) link(from, to, SYNONYM_WEIGHT);
+    const own = members.get(synset.key)!;
+    for (const from of own) for (const to of own) link(from, to, SYNONYM_WEIGHT);
     for (const pointer of synset.pointers) {
       const weight = POINTER_WEIGHTS[pointer.symbol];
-      const target = wordnet.synsets.get(pointer.targetKey);
+      const target = members.get(pointer.targetKey);
       if (weight === undefined || target === undefined) continue;
-      const sources = pointer.sourceWord === 0 ? members : membersOf(synset, pointer.sourceWord);
-      const targets = membersOf(target, pointer.targetWord);
-      for (const from of sources) for (const to of targets) link(from, to, weight);
+      for (const from of select(own, pointer.sourceWord)) for (const to of select(target, pointer.targetWord)) link(from, to, weight);
     }
   }
   return compress(edges, maxNeighbors);

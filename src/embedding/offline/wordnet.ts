@@ -65,7 +65,10 @@ function dataLines(dir: string, kind: 'index' | 'data', pos: WordNetPos): string
   return text.split('\n').filter((line) => line.length > 0 && !line.startsWith('  '));
 }
 
-function readIndex(dir: string, pos: WordNetPos, lemmas: Map<string, WordNetLemma>, ranks: Map<string, number>): void {
+/** Synset keys of each lemma, most frequent sense first (the order of index.* lines). */
+type SenseLists = Map<string, string[]>;
+
+function readIndex(dir: string, pos: WordNetPos, lemmas: Map<string, WordNetLemma>, senses: SenseLists): void {
   for (const line of dataLines(dir, 'index', pos)) {
     const fields = line.trim().split(' ');
     const lemma = fields[0]!;
@@ -73,7 +76,9 @@ function readIndex(dir: string, pos: WordNetPos, lemmas: Map<string, WordNetLemm
     const pointerCount = Number(fields[3]);
     const tagged = Number(fields[5 + pointerCount]);
     const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + synsetCount);
-    offsets.forEach((offset, i) => ranks.set(`${lemma} ${synsetKey(pos, offset)}`, i + 1));
+    const keys = senses.get(lemma) ?? [];
+    offsets.forEach((offset) => keys.push(synsetKey(pos, offset)));
+    senses.set(lemma, keys);
     const entry = lemmas.get(lemma) ?? { parts: new Set<WordNetPos>(), senses: 0, tagged: 0 };
     entry.parts.add(pos);
     entry.senses += synsetCount;
@@ -107,10 +112,10 @@ function parseSynset(line: string, pos: WordNetPos): WordNetSynset {
 
 export function loadWordNet(dir: string): WordNet {
   const lemmas = new Map<string, WordNetLemma>();
-  const ranks = new Map<string, number>();
+  const senses: SenseLists = new Map();
   const synsets = new Map<string, WordNetSynset>();
   for (const pos of WORDNET_POS) {
-    readIndex(dir, pos, lemmas, ranks);
+    readIndex(dir, pos, lemmas, senses);
     for (const line of dataLines(dir, 'data', pos)) {
       const synset = parseSynset(line, pos);
       synsets.set(synset.key, synset);
@@ -119,6 +124,16 @@ export function loadWordNet(dir: string): WordNet {
   return {
     lemmas,
     synsets,
-    senseRank: (lemma, key) => ranks.get(`${lemma} ${key}`) ?? 1,
+    senseRank: (lemma, key) => {
+      const keys = senses.get(lemma) ?? [];
+      const pos = key[0];
+      // Rank within the synset's own part of speech.
+      let rank = 0;
+      for (const k of keys) {
+        if (k[0] === pos) rank++;
+        if (k === key) return rank;
+      }
+      return 1;
+    },
   };
 }
