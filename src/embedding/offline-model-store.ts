@@ -1,12 +1,12 @@
 // The generated offline model lives in the models directory and is (re)generated on demand: when it is
-// missing, made by another generator version, or made without WordNet while WordNet is now available.
+// missing or was made by another generator version. An existing model of either variant is kept (a
+// deliberate `npm run model --plain` stays); `npm run model` regenerates it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateOfflineModel, OFFLINE_GENERATOR_VERSION, OFFLINE_MODEL_NAME } from './offline/generate-offline-model.js';
-import type { OfflineModelConfig, OfflineVariant } from './offline/model-files.js';
+import type { OfflineModelConfig } from './offline/model-files.js';
 import type { OutputShape } from './offline/onnx-graph.js';
-import { findWordNetDir } from './offline/wordnet.js';
 
 export interface OfflineModel {
   readonly name: string;
@@ -31,13 +31,8 @@ async function readConfig(dir: string): Promise<OfflineModelConfig | null> {
 export async function ensureOfflineModel(modelsDir: string, output: OutputShape, log: (message: string) => void): Promise<OfflineModel> {
   const name = offlineModelName(output);
   const dir = path.join(modelsDir, name);
-  const wanted: OfflineVariant = findWordNetDir() === null ? 'plain' : 'wordnet-retrofit';
   const existing = await readConfig(dir);
-  if (
-    existing?.offline_generator_version === OFFLINE_GENERATOR_VERSION &&
-    existing.offline_variant === wanted &&
-    existing.offline_output === output
-  ) {
+  if (existing?.offline_generator_version === OFFLINE_GENERATOR_VERSION && existing.offline_output === output) {
     return { name, config: existing };
   }
   log(`Generating the offline embedding model in ${dir} (once, about ten seconds).`);

@@ -111,6 +111,18 @@ describe('offline embedder', () => {
     }
   });
 
+  it('gives the same vectors when transformers.js mean-pools a token-level output (the benchmark baseline)', async () => {
+    const tokens = await createEmbedder({ model: 'offline', modelsDir: scratch.dir, offlineOutput: 'tokens', log: () => {} });
+    try {
+      expect(tokens.modelId).not.toBe(embedder.modelId);
+      const texts = ['Iraq seeks Russian help against ISIS.', 'A much longer passage about lawmakers in Baghdad, who debated the request for air strikes.'];
+      const [pooled, meanPooled] = await Promise.all([embedder.embedPassages(texts), tokens.embedPassages(texts)]);
+      texts.forEach((_, i) => expect(cosine(pooled[i]!, meanPooled[i]!)).toBeCloseTo(1, 5));
+    } finally {
+      await tokens.dispose();
+    }
+  });
+
   it('gives close vectors with int8 and float32 weights', async () => {
     const texts = ['Iraq seeks Russian help against ISIS.', 'Lawmakers in Baghdad debated the request.', 'Marvienko'];
     const [q, f] = await Promise.all([embedder.embedPassages(texts), fp32.embedPassages(texts)]);

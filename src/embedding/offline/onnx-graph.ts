@@ -83,10 +83,8 @@ function encodeModel(
   const outputNodes = pooled
     ? [node('ReduceSum', ['weighted_tokens', 'sequence_axis'], 'last_hidden_state', [intAttribute('keepdims', 1)])]
     : [node('Identity', ['weighted_tokens'], 'last_hidden_state')];
-  const axes = [
-    tensor('last_axis', [1], DataType.INT64, BigInt64Array.of(-1n)),
-    tensor('sequence_axis', [1], DataType.INT64, BigInt64Array.of(1n)),
-  ];
+  const axes = [tensor('last_axis', [1], DataType.INT64, BigInt64Array.of(-1n))];
+  if (pooled) axes.push(tensor('sequence_axis', [1], DataType.INT64, BigInt64Array.of(1n)));
   const model: OnnxTypes.IModelProto = {
     irVersion: IR_VERSION,
     opsetImport: [{ domain: '', version: OPSET }],
