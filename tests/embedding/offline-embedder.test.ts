@@ -70,6 +70,11 @@ describe('offline embedder', () => {
     expect(Array.from(await embedder.embedQuery(text))).toEqual(Array.from(await embedder.embedQuery(text)));
   });
 
+  it('returns a zero vector, not NaN, for a text without any weighted token', async () => {
+    const [empty, punctuation] = await embedder.embedPassages(['', '?!']);
+    for (const vector of [empty!, punctuation!]) expect(Array.from(vector).every((x) => x === 0)).toBe(true);
+  });
+
   it('weighs rare words above common ones', async () => {
     const query = await embedder.embedQuery('the Marvienko');
     const [withRareWord, withOnlyThe] = await embedder.embedPassages(['Marvienko spoke yesterday.', 'The weather was fine.']);
