@@ -59,7 +59,7 @@ export class SearchEngine implements Engine {
     const results = outcome.hits.flatMap((hit): CitedResult[] => {
       const from = this.parts.catalog.byPath(hit.passage.file);
       if (!from) return [];
-      return [toCitedResult(hit.passage, from, selectQuote(text, hit.passage, idf), round(hit.score))];
+      return [toCitedResult(hit.passage, from, selectQuote(text, hit.passage, idf, { matchedTerms: hit.passageTerms }), round(hit.score))];
     });
     const verified = keepVerbatim(results, (file) => this.parts.catalog.byPath(file)?.text, this.parts.log);
     return {

@@ -15,6 +15,8 @@ export interface RankedCandidate {
   lexicalRank?: number;
   /** Analysed question terms found in the passage by the lexical search. */
   matchedTerms: string[];
+  /** The passage's own terms they matched (differs from the question's for fuzzy matches). */
+  passageTerms: string[];
 }
 
 export interface FusedCandidate extends RankedCandidate {

@@ -53,14 +53,14 @@ export class HybridSearch {
     const candidates = new Map<string, RankedCandidate>();
     const candidate = (passage: Passage): RankedCandidate => {
       let c = candidates.get(passage.id);
-      if (!c) candidates.set(passage.id, (c = { passage, matchedTerms: [] }));
+      if (!c) candidates.set(passage.id, (c = { passage, matchedTerms: [], passageTerms: [] }));
       return c;
     };
     this.dense.searchDense(query.vector, this.options.candidates, filter).forEach((hit, i) => {
       Object.assign(candidate(hit.passage), { dense: hit.similarity, denseRank: i + 1 });
     });
     for (const hit of this.lexical.search(query.text, this.options.candidates, sourceSlug)) {
-      Object.assign(candidate(hit.passage), { lexical: hit.score, lexicalRank: hit.rank, matchedTerms: hit.terms });
+      Object.assign(candidate(hit.passage), { lexical: hit.score, lexicalRank: hit.rank, matchedTerms: hit.terms, passageTerms: hit.passageTerms });
     }
     // Lexical-only candidates still get their true similarity, so a weighted sum compares like with like.
     for (const c of candidates.values()) c.dense ??= this.similarity(query.vector, c.passage);
