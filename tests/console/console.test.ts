@@ -1,0 +1,82 @@
+// The console answers exactly as the bot: the same lines typed into runConsole and sent as slash
+// commands to the bot (through the fake Discord) render to the same text.
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsole } from '../../src/console/console.js';
+import { replyToText } from '../../src/console/render-text.js';
+import type { Engine } from '../../src/engine/types.js';
+import type { Reply } from '../../src/replies/reply.js';
+import { startHarness, type Harness } from '../discord/harness.js';
+import { embedOf, excerptsOf } from '../discord/read-reply.js';
+import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
+
+const QUESTION = 'Why did Iraq sign an intelligence-sharing deal with Russia?';
+
+let opened: TestEngine;
+let engine: Engine;
+let h: Harness;
+
+beforeAll(async () => {
+  opened = await openTestEngine();
+  engine = opened.engine;
+  h = await startHarness(engine);
+});
+
+afterAll(async () => {
+  await h?.close();
+  await opened?.dispose();
+});
+
+async function consoleOutput(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const chunks: string[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  input.end(lines.map((line) => `${line}\n`).join(''));
+  await runConsole({ engine, input, output, defaultCount: h.config.RESULTS_PER_ANSWER });
+  return chunks.join('');
+}
+
+async function botText(command: string, options: { name: string; type: 3 | 4; value: string | number }[] = []) {
+  const reply = await h.fake.waitForReply(await h.fake.sendCommand(command, options));
+  return { message: reply.message, text: replyToText(reply.message as unknown as Reply) };
+}
+
+/** Answers differ only in how long the search took. */
+const sameTiming = (text: string) => text.replace(/in \d+ ms/g, 'in N ms');
+
+describe('runConsole', () => {
+  it('renders /sources, a plain question and /quote exactly as the bot\'s replies', async () => {
+    const sources = await botText('sources');
+    const answer = await botText('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    const [first] = excerptsOf(embedOf(answer.message));
+    expect(first).toBeDefined();
+    const quote = await botText('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
+
+    const output = await consoleOutput(['/sources', QUESTION, `/quote ${first!.citation}`]);
+    expect(sameTiming(output)).toBe(sameTiming(`${sources.text}\n\n${answer.text}\n\n${quote.text}\n\n`));
+    expect(output).toContain(`[Show context: /quote ${first!.citation}]`);
+    expect(output).not.toMatch(/\\[*_`@<]/);
+  });
+
+  it('takes /ask options and per-source commands like the slash commands', async () => {
+    const source = engine.listSources()[0]!;
+    const viaAsk = await botText('ask', [
+      { name: 'question', type: 3, value: QUESTION },
+      { name: 'source', type: 3, value: source.slug },
+      { name: 'count', type: 4, value: 1 },
+    ]);
+    const viaCommand = await botText(source.command, [{ name: 'question', type: 3, value: QUESTION }]);
+    const output = await consoleOutput([`/ask ${QUESTION} --source ${source.slug} --count 1`, `/${source.command} ${QUESTION}`]);
+    expect(sameTiming(output)).toBe(sameTiming(`${viaAsk.text}\n\n${viaCommand.text}\n\n`));
+  });
+
+  it('explains mistakes, lists commands on /help and stops at /quit', async () => {
+    const output = await consoleOutput(['/nonsense', '/ask why? --count 9', '/ask why --source nowhere', '/help', '/quit', '/sources']);
+    expect(output).toContain('Unknown command /nonsense');
+    expect(output).toContain('--count must be a whole number from 1 to 5');
+    expect(output).toContain('Unknown source "nowhere"');
+    for (const source of engine.listSources()) expect(output).toContain(`/${source.command} <question>`);
+    expect(output).not.toContain('## Sources');
+  });
+});

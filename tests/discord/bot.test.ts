@@ -1,0 +1,234 @@
+// The bot end to end: a real discord.js Client, the real engine over the real seeds, and the fake
+// Discord in place of the network.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/types.js';
+import { expectValidCommandPayloads } from './command-rules.js';
+import { startHarness, type Harness } from './harness.js';
+import { boldText, buttonsOf, embedOf, excerptsOf, plainText, unescapeMarkdown } from './read-reply.js';
+import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
+
+const QUESTION = 'Why is Iraq turning to Russia for help against ISIS?';
+
+let opened: TestEngine;
+let engine: Engine;
+let h: Harness;
+/** performance.now() of every engine.ask call, to check the deferral came first. */
+const askStarted: number[] = [];
+
+beforeAll(async () => {
+  opened = await openTestEngine();
+  engine = new Proxy(opened.engine, {
+    get(target, property) {
+      if (property === 'ask') {
+        return (...args: Parameters<Engine['ask']>) => {
+          askStarted.push(performance.now());
+          return target.ask(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  h = await startHarness(engine);
+});
+
+afterAll(async () => {
+  await h?.close();
+  await opened?.dispose();
+});
+
+function seedText(citation: string): string {
+  const slug = citation.split(':')[0]!;
+  const source = engine.resolveSource(slug);
+  if (!source) throw new Error(`citation ${citation} names no source`);
+  return readFileSync(source.file, 'utf8');
+}
+
+async function ask(command: string, options: { name: string; type: 3 | 4; value: string | number }[]) {
+  const sent = await h.fake.sendCommand(command, options);
+  return { sent, ...(await h.fake.waitForReply(sent)) };
+}
+
+describe('start-up', () => {
+  it('logs in, then registers guild commands that satisfy Discord\'s rules, one per source', () => {
+    const login = h.fake.requests.findIndex((r) => r.path === '/gateway/bot');
+    const put = h.fake.requests.findIndex((r) => r.method === 'PUT' && r.path === `/applications/${h.fake.applicationId}/guilds/${h.fake.guildId}/commands`);
+    expect(login).toBeGreaterThanOrEqual(0);
+    expect(put).toBeGreaterThan(login);
+    const payloads = h.fake.requests[put]!.body as { name: string; description: string }[];
+    expectValidCommandPayloads(payloads);
+    const names = payloads.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'sources', 'quote', ...engine.listSources().map((s) => s.command)]));
+  });
+});
+
+describe('/ask', () => {
+  it('defers first, then edits in an embed whose every quote is verbatim from its cited seed file', async () => {
+    const before = askStarted.length;
+    const { callback, edit, message } = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    expect((callback.body as { type: number }).type).toBe(5);
+    expect(edit!.seq).toBeGreaterThan(callback.seq);
+    // The deferral reached Discord before the engine started on the question.
+    expect(askStarted.length).toBe(before + 1);
+    expect(callback.at).toBeLessThan(askStarted[before]!);
+
+    const excerpts = excerptsOf(embedOf(message));
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of excerpts) expect(seedText(excerpt.citation)).toContain(excerpt.text);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(embedOf(message).footer?.text).toMatch(/^Searched \d+ passages in \d+ ms/);
+
+    const buttons = buttonsOf(message);
+    expect(buttons).toHaveLength(excerpts.length);
+    for (const button of buttons) expect(button.custom_id.length).toBeLessThanOrEqual(100);
+  });
+
+  it('with count: 1 quotes one excerpt', async () => {
+    const { message } = await ask('ask', [
+      { name: 'question', type: 3, value: QUESTION },
+      { name: 'count', type: 4, value: 1 },
+    ]);
+    expect(excerptsOf(embedOf(message))).toHaveLength(1);
+  });
+
+  it('stays inside Discord\'s message limits with five excerpts and a 500-character question', async () => {
+    const long = `${QUESTION} ${'Which Iraqi leaders asked Moscow for air strikes and weapons? '.repeat(8)}`.slice(0, 500);
+    const { message } = await ask('ask', [
+      { name: 'question', type: 3, value: long },
+      { name: 'count', type: 4, value: 5 },
+    ]);
+    const embed = embedOf(message);
+    expect(embed.title!.length).toBeLessThanOrEqual(256);
+    expect(embed.description!.length).toBeLessThanOrEqual(4096);
+    expect(embed.footer!.text.length).toBeLessThanOrEqual(2048);
+    expect(embed.title!.length + embed.description!.length + embed.footer!.text.length).toBeLessThanOrEqual(6000);
+    const rows = (message.components ?? []) as { components: unknown[] }[];
+    expect(rows.length).toBeLessThanOrEqual(5);
+    for (const row of rows) expect(row.components.length).toBeLessThanOrEqual(5);
+    for (const excerpt of excerptsOf(embed)) expect(seedText(excerpt.citation)).toContain(excerpt.text);
+  });
+
+  it('says plainly that the sources do not cover an unrelated question, with no quotes', async () => {
+    const { message } = await ask('ask', [{ name: 'question', type: 3, value: 'What is the boiling point of mercury?' }]);
+    const embed = embedOf(message);
+    expect(embed.description).toMatch(/do(es)? not cover this question/);
+    expect(embed.description).not.toMatch(/^>/m);
+    expect(buttonsOf(message)).toHaveLength(0);
+  });
+
+  it('answers an unknown source with an ephemeral message listing the valid ones', async () => {
+    const { edit, message } = await ask('ask', [
+      { name: 'question', type: 3, value: QUESTION },
+      { name: 'source', type: 3, value: 'no-such-source' },
+    ]);
+    // The public "thinking…" message is removed and the error sent as an ephemeral follow-up.
+    expect(edit!.method).toBe('POST');
+    expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original') && r.seq < edit!.seq)).toBe(true);
+    expect(message.flags).toBe(64);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    const content = unescapeMarkdown(String(message.content));
+    expect(content).toContain('no-such-source');
+    for (const source of engine.listSources()) expect(content).toContain(source.slug);
+  });
+});
+
+describe('per-source commands', () => {
+  it('quote only their own source', async () => {
+    for (const source of engine.listSources()) {
+      const { message } = await ask(source.command, [{ name: 'question', type: 3, value: QUESTION }]);
+      for (const excerpt of excerptsOf(embedOf(message))) {
+        expect(excerpt.citation.startsWith(`${source.slug}:`)).toBe(true);
+        expect(readFileSync(source.file, 'utf8')).toContain(excerpt.text);
+      }
+    }
+  });
+});
+
+describe('/sources', () => {
+  it('lists every source with its command, title and passage count', async () => {
+    const { callback, message } = await ask('sources', []);
+    expect((callback.body as { type: number }).type).toBe(4);
+    const text = unescapeMarkdown(embedOf(message).description ?? '');
+    for (const source of engine.listSources()) {
+      expect(text).toContain(`/${source.command}`);
+      expect(text).toContain(`${source.passages} passages`);
+      expect(text).toContain(source.title.slice(0, 40));
+    }
+  });
+});
+
+describe('/quote and "Show context"', () => {
+  it('/quote shows the cited paragraph and its citation', async () => {
+    const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    const [first] = excerptsOf(embedOf(answer.message));
+    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
+    const context = engine.context(first!.citation)!;
+    const description = embedOf(message).description ?? '';
+    expect(plainText(description)).toContain(context.passage.text.slice(0, 200));
+    expect(description).toContain(`\`${first!.citation}\``);
+  });
+
+  it('the button replies ephemerally with the quote marked in bold inside its paragraph', async () => {
+    const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    const [excerpt] = excerptsOf(embedOf(answer.message));
+    const [button] = buttonsOf(answer.message);
+    const original = h.fake.originalMessage(answer.sent)!;
+    const click = await h.fake.clickButton(button!.custom_id, original);
+    const { callback, message } = await h.fake.waitForReply(click);
+    expect((callback.body as { type: number }).type).toBe(4);
+    expect(message.flags).toBe(64);
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => block.startsWith('>'))!;
+    const marked = boldText(cited.replace(/^> /gm, '')).replace(/…$/, '');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.startsWith(excerpt!.text)).toBe(true);
+    expect(seedText(excerpt!.citation)).toContain(marked);
+  });
+
+  it('an unknown citation gets an ephemeral hint', async () => {
+    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: 'nope:p999' }]);
+    expect(message.flags).toBe(64);
+    expect(String(message.content)).toMatch(/Unknown citation/);
+  });
+});
+
+describe('autocomplete', () => {
+  it('suggests sources for /ask source:, filtered by what was typed', async () => {
+    const all = await h.fake.sendAutocomplete('ask', [{ name: 'source', type: 3, value: '', focused: true }]);
+    const { callback } = await h.fake.waitForReply(all);
+    const body = callback.body as { type: number; data: { choices: { name: string; value: string }[] } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices.map((c) => c.value)).toEqual(engine.listSources().map((s) => s.slug).slice(0, 25));
+    for (const choice of body.data.choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+
+    const target = engine.listSources()[1]!;
+    const typed = await h.fake.sendAutocomplete('ask', [{ name: 'source', type: 3, value: target.title.slice(0, 12), focused: true }]);
+    const filtered = (await h.fake.waitForReply(typed)).callback.body as typeof body;
+    expect(filtered.data.choices.map((c) => c.value)).toContain(target.slug);
+    expect(filtered.data.choices.length).toBeLessThanOrEqual(engine.listSources().length);
+  });
+});
+
+describe('robustness', () => {
+  it('survives a 429 with Retry-After on the edit', async () => {
+    h.fake.rateLimitOnce('PATCH', /\/messages\/@original$/, 0.3);
+    const { edit, message } = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    expect(edit!.status).toBe(200);
+    const patches = h.fake.requests.filter((r) => r.method === 'PATCH' && r.path === edit!.path);
+    expect(patches.map((r) => r.status)).toEqual([429, 200]);
+    expect(excerptsOf(embedOf(message)).length).toBeGreaterThan(0);
+  });
+
+  it('logs one structured line per interaction, never the question text', () => {
+    const lines = h.log.lines.filter((line) => line.msg === 'interaction');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) {
+      expect(line).toHaveProperty('outcome');
+      expect(line).toHaveProperty('latencyMs');
+    }
+    expect(lines.some((l) => l.command === 'ask' && l.outcome === 'answered' && typeof l.results === 'number')).toBe(true);
+    expect(h.log.text()).not.toContain(QUESTION);
+    expect(h.log.text()).not.toContain(h.fake.token);
+  });
+});

@@ -1,0 +1,77 @@
+// A real bot (startBot with a real discord.js Client and the real engine) against the fake Discord,
+// with its log lines captured so tests can check what is (and is not) logged.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { parseConfig, type Config } from '../../src/config/config.js';
+import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import type { Engine } from '../../src/engine/types.js';
+import type { Logger } from '../../src/log/logger.js';
+import { FakeDiscord } from '../fake-discord/fake-discord.js';
+
+export interface CapturedLog {
+  lines: Record<string, unknown>[];
+  text(): string;
+  logger: Logger;
+}
+
+export function captureLog(): CapturedLog {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = chunk.toString('utf8');
+      raw.push(line);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, text: () => raw.join(''), logger: pino({ level: 'debug' }, stream) };
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  config: Config;
+  log: CapturedLog;
+  close(): Promise<void>;
+}
+
+/** Environment for the bot's config; EMBEDDINGS_DIR only holds the command-sync state here. */
+export function botEnv(fake: FakeDiscord, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: fake.apiBase,
+    DISCORD_GUILD_ID: fake.guildId,
+    EMBEDDINGS_DIR: mkdtempSync(join(tmpdir(), 'bot-state-')),
+    COOLDOWN_SECONDS: '0',
+    LOG_LEVEL: 'debug',
+    ...env,
+  };
+}
+
+export async function startHarness(engine: Engine, env: Record<string, string> = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const config = parseConfig(botEnv(fake, env));
+  const log = captureLog();
+  try {
+    const bot = await startBot({ engine, config, log: log.logger });
+    return {
+      fake,
+      bot,
+      config,
+      log,
+      close: async () => {
+        await bot.stop();
+        await fake.close();
+        rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+// Start-up and protection: token rejection, command sync only on change, per-user cooldown.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.js';
+import { startBot } from '../../src/discord/bot.js';
+import { DiscordTokenError } from '../../src/discord/errors.js';
+import { registerCommands } from '../../src/discord/register.js';
+import type { Engine } from '../../src/engine/types.js';
+import { FakeDiscord } from '../fake-discord/fake-discord.js';
+import { botEnv, captureLog, startHarness } from './harness.js';
+import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
+
+let opened: TestEngine;
+let engine: Engine;
+
+beforeAll(async () => {
+  opened = await openTestEngine();
+  engine = opened.engine;
+});
+
+afterAll(async () => {
+  await opened?.dispose();
+});
+
+describe('token', () => {
+  it('a rejected token gives a clear error that never contains the token', async () => {
+    const fake = await FakeDiscord.start();
+    const log = captureLog();
+    const config = parseConfig(botEnv(fake, { DISCORD_TOKEN: 'wrong-secret-token' }));
+    try {
+      const failure = await startBot({ engine, config, log: log.logger }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DiscordTokenError);
+      expect((failure as Error).message).toMatch(/^Discord rejected the token \(DISCORD_TOKEN\)/);
+      expect((failure as Error).message).not.toContain('wrong-secret-token');
+      expect(log.text()).not.toContain('wrong-secret-token');
+      expect(fake.requests.every((r) => r.path === '/gateway/bot')).toBe(true);
+    } finally {
+      await fake.close();
+      rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('command sync', () => {
+  it('registers on first start and skips the PUT when the commands are unchanged', async () => {
+    const fake = await FakeDiscord.start();
+    const config = parseConfig(botEnv(fake));
+    const puts = () => fake.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    try {
+      const first = await startBot({ engine, config, log: captureLog().logger });
+      await first.stop();
+      expect(puts()).toHaveLength(1);
+      const second = await startBot({ engine, config, log: captureLog().logger });
+      await second.stop();
+      expect(puts()).toHaveLength(1);
+      expect(fake.registeredCommands(fake.guildId).length).toBe(3 + engine.listSources().length);
+    } finally {
+      await fake.close();
+      rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('registerCommands (npm run register)', () => {
+  it('finds the application id, registers globally, and a later bot start sees nothing changed', async () => {
+    const fake = await FakeDiscord.start();
+    const config = parseConfig(botEnv(fake, { DISCORD_GUILD_ID: '' }));
+    const log = captureLog();
+    try {
+      const result = await registerCommands({
+        token: fake.token,
+        sources: engine.listSources(),
+        log: log.logger,
+        apiBase: fake.apiBase,
+        stateDir: config.EMBEDDINGS_DIR,
+      });
+      expect(result).toMatchObject({ applicationId: fake.applicationId, scope: 'global', changed: true, skipped: [] });
+      expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/applications/@me')).toBe(true);
+      expect(fake.registeredCommands().map((c) => c.name)).toEqual(result.commands);
+
+      const bot = await startBot({ engine, config, log: log.logger });
+      await bot.stop();
+      expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await fake.close();
+      rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+    }
+  });
+
+  it('turns a 401 into DiscordTokenError', async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const attempt = registerCommands({ token: 'bad', sources: engine.listSources(), log: captureLog().logger, apiBase: fake.apiBase });
+      await expect(attempt).rejects.toBeInstanceOf(DiscordTokenError);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('cooldown', () => {
+  it('refuses a second rapid question from the same user, ephemerally, but not another user\'s', async () => {
+    const h = await startHarness(engine, { COOLDOWN_SECONDS: '600' });
+    try {
+      const question = [{ name: 'question', type: 3 as const, value: 'Why does Iraq want Russian air strikes?' }];
+      const alice = { id: '200000000000000001', username: 'alice' };
+      const bob = { id: '200000000000000002', username: 'bob' };
+      const first = await h.fake.waitForReply(await h.fake.sendCommand('ask', question, alice));
+      const second = await h.fake.waitForReply(await h.fake.sendCommand('ask', question, alice));
+      const other = await h.fake.waitForReply(await h.fake.sendCommand('ask', question, bob));
+      expect((first.callback.body as { type: number }).type).toBe(5);
+      expect((second.callback.body as { type: number }).type).toBe(4);
+      expect(second.message.flags).toBe(64);
+      expect(String(second.message.content)).toMatch(/please wait \d+ s/);
+      expect((other.callback.body as { type: number }).type).toBe(5);
+      expect(h.log.lines.some((l) => l.msg === 'interaction' && l.outcome === 'cooldown')).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+});
