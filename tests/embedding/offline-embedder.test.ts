@@ -5,7 +5,7 @@ import { AutoTokenizer, env } from '@xenova/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
 import { createEmbedder } from '../../src/embedding/create-embedder.js';
-import { generateOfflineModel, OFFLINE_MODEL_NAME } from '../../src/embedding/offline/generate-offline-model.js';
+import { generateOfflineModel, OFFLINE_GENERATOR_VERSION, OFFLINE_MODEL_NAME } from '../../src/embedding/offline/generate-offline-model.js';
 import { TransformersEmbedder } from '../../src/embedding/transformers-embedder.js';
 import type { Embedder } from '../../src/embedding/types.js';
 import { loadSources } from '../../src/sources/load.js';
@@ -48,8 +48,8 @@ describe('offline embedder', () => {
   it('generated the model once and names model, variant, generator version and precision', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/Generating the offline embedding model/);
-    expect(embedder.modelId).toBe(`${OFFLINE_MODEL_NAME}/wordnet-retrofit/g1/d256/int8`);
-    expect(fp32.modelId).toBe(`${OFFLINE_MODEL_NAME}/wordnet-retrofit/g1/d256/fp32`);
+    expect(embedder.modelId).toBe(`${OFFLINE_MODEL_NAME}/wordnet-retrofit/g${OFFLINE_GENERATOR_VERSION}/d256/int8`);
+    expect(fp32.modelId).toBe(`${OFFLINE_MODEL_NAME}/wordnet-retrofit/g${OFFLINE_GENERATOR_VERSION}/d256/fp32`);
     expect(embedder.dimensions).toBe(256);
   });
 
