@@ -79,7 +79,7 @@ export class FakeDiscord {
     private readonly server: Server,
     private readonly gateway: WebSocketServer,
     /** The only token accepted; anything else gets 401. */
-    public token: string,
+    readonly token: string,
   ) {}
 
   static async start(options: { token?: string } = {}): Promise<FakeDiscord> {
