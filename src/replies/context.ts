@@ -54,11 +54,16 @@ function citedParagraph(passage: Passage, quoted: CitationContext['quoted'], max
   const mark = quoted && quotedRange(passage, quoted);
   if (!mark) return fitRendered(passage.text, max, blockquote);
   const [start, end] = mark;
-  const bold = `**${fitRendered(passage.text.slice(start, end), Math.floor(max * 0.6), escapeText)}**`;
+  const bold = boldLines(fitRendered(passage.text.slice(start, end), Math.floor(max * 0.6), escapeText));
   const share = Math.floor((max - bold.length - 2) / 2);
   const head = fitRendered(passage.text.slice(0, start), share, escapeText, 'end');
   const tail = fitRendered(passage.text.slice(end), max - bold.length - 2 - head.length, escapeText);
   return blockquoteMarkdown(`${head}${bold}${tail}`);
+}
+
+/** Bold per line: a mark spanning a line break would not survive the blockquote. */
+function boldLines(markdown: string): string {
+  return markdown.replace(/[^\n]+/g, (line) => `**${line}**`);
 }
 
 /** Offsets of the quote inside the passage text, when they really are inside it. */
