@@ -2,7 +2,7 @@
 // which abstention threshold separates answerable from unanswerable questions. The shipped
 // settings (src/engine/settings.ts) come from running this on the held-out questions only.
 import type { EngineParts } from '../engine/engine.js';
-import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
+import type { HybridSearchOptions } from '../search/hybrid.js';
 import { evidenceScore, type Evidence } from '../search/abstain.js';
 import type { FusionOptions } from '../search/fuse.js';
 import { goldRank, type LabelledQuestion } from './gold.js';
@@ -35,7 +35,7 @@ interface Measured {
 const NEVER_ABSTAIN = { denseWeight: 1, minScore: Number.NEGATIVE_INFINITY };
 
 export async function measureQuestions(parts: EngineParts, base: HybridSearchOptions, questions: readonly LabelledQuestion[]): Promise<Measured[]> {
-  const search = new HybridSearch(parts.vectors, parts.lexical, { ...base, abstain: NEVER_ABSTAIN });
+  const search = parts.search.withOptions({ ...base, abstain: NEVER_ABSTAIN });
   const measured: Measured[] = [];
   for (const question of questions) {
     const vector = await parts.embedder.embedQuery(question.question);
@@ -46,7 +46,7 @@ export async function measureQuestions(parts: EngineParts, base: HybridSearchOpt
 }
 
 export function rankingFigures(parts: EngineParts, base: HybridSearchOptions, measured: readonly Measured[], label: string, fusion: FusionOptions): RankingFigures {
-  const search = new HybridSearch(parts.vectors, parts.lexical, { ...base, fusion, abstain: NEVER_ABSTAIN });
+  const search = parts.search.withOptions({ ...base, fusion, abstain: NEVER_ABSTAIN });
   const answerable = measured.filter((m) => m.question.expect === 'answer');
   let hit1 = 0;
   let hit3 = 0;
@@ -63,14 +63,18 @@ export function rankingFigures(parts: EngineParts, base: HybridSearchOptions, me
   return { label, fusion, hitAt1: hit1 / n, hitAt3: hit3 / n, mrrAt5: rr / n };
 }
 
+/** A wrongly declined question costs more than a wrongly answered one: the user loses an answer the sources hold. */
+const FALSE_DECLINE_COST = 2;
+
 /**
  * For each weighting of the two signals, the threshold halfway between the classes' closest
- * scores, so it is not tuned to any single question.
+ * scores when they separate, else the midpoint cut with the lowest cost (false declines count
+ * double), so it sits between questions rather than on any one of them.
  */
 export function thresholdFigures(measured: readonly Measured[]): ThresholdFigures[] {
   const figures: ThresholdFigures[] = [];
-  for (let w = 0; w <= 1.0001; w += 0.1) {
-    const denseWeight = Math.round(w * 10) / 10;
+  for (let w = 0; w <= 1.0001; w += 0.05) {
+    const denseWeight = Math.round(w * 20) / 20;
     const scored = measured.map((m) => ({ m, s: evidenceScore(m.evidence, { denseWeight, minScore: 0 }) }));
     const answer = scored.filter((x) => x.m.question.expect === 'answer').map((x) => x.s);
     const abstain = scored.filter((x) => x.m.question.expect === 'abstain').map((x) => x.s);
@@ -83,7 +87,7 @@ export function thresholdFigures(measured: readonly Measured[]): ThresholdFigure
       let fewest = Number.POSITIVE_INFINITY;
       for (let i = 1; i < candidates.length; i++) {
         const cut = (candidates[i - 1]! + candidates[i]!) / 2;
-        const errors = answer.filter((s) => s < cut).length + abstain.filter((s) => s >= cut).length;
+        const errors = FALSE_DECLINE_COST * answer.filter((s) => s < cut).length + abstain.filter((s) => s >= cut).length;
         if (errors < fewest) [fewest, minScore] = [errors, cut];
       }
     }

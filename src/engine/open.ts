@@ -6,6 +6,7 @@ import type { ProgressCallback } from '../index/embed-in-batches.js';
 import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { LexicalIndex } from '../search/lexical.js';
+import { informativeness } from '../search/term-weight.js';
 import { loadSources } from '../sources/load.js';
 import { SearchEngine, type EngineParts } from './engine.js';
 import { SEARCH_SETTINGS } from './settings.js';
@@ -50,7 +51,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
       onProgress: options.onProgress,
     });
     const lexical = LexicalIndex.build(index.passages);
-    const search = new HybridSearch(index, lexical, { ...SEARCH_SETTINGS, ...options.search });
+    const search = new HybridSearch(index, lexical, { ...SEARCH_SETTINGS, ...options.search }, informativeness(lexical.stats.idf));
     const parts: EngineParts = { catalog: new SourceCatalog(sources), embedder, vectors: index, lexical, search, log: logger };
     return { engine: new SearchEngine(parts), parts, stats };
   } catch (error) {

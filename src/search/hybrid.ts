@@ -14,6 +14,9 @@ export interface HybridSearchOptions {
   candidates: number;
 }
 
+/** Weight of a question term in the coverage evidence (see ./term-weight.ts). */
+export type TermWeight = (term: string) => number;
+
 export interface SearchQuery {
   text: string;
   /** The question embedded by the same model as the index. */
@@ -37,11 +40,17 @@ export class HybridSearch {
     private readonly dense: VectorIndex,
     private readonly lexical: LexicalIndex,
     private readonly options: HybridSearchOptions,
+    private readonly termWeight: TermWeight,
   ) {
     this.vectorById = new Map(dense.passages.map((p, i) => [p.id, dense.vectors[i]!]));
     const counts = new Map<string, number>();
     for (const p of dense.passages) counts.set(p.source, (counts.get(p.source) ?? 0) + 1);
     this.countBySource = counts;
+  }
+
+  /** The same indexes searched with other settings (calibration and benchmarks compare variants). */
+  withOptions(options: HybridSearchOptions): HybridSearch {
+    return new HybridSearch(this.dense, this.lexical, options, this.termWeight);
   }
 
   search(query: SearchQuery, k: number, sourceSlug?: string): SearchOutcome {
@@ -66,11 +75,10 @@ export class HybridSearch {
     for (const c of candidates.values()) c.dense ??= this.similarity(query.vector, c.passage);
 
     const questionTerms = analyze(query.text);
-    const idf = this.lexical.stats.idf;
     const all = [...candidates.values()];
     const evidence: Evidence = {
       dense: Math.max(0, ...all.map((c) => c.dense ?? 0)),
-      coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, idf))),
+      coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, this.termWeight))),
     };
     const answerable = isAnswerable(evidence, this.options.abstain);
     const hits = answerable ? fuse(all, this.options.fusion).slice(0, k) : [];

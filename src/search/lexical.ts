@@ -4,6 +4,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../sources/types.js';
 import { analyze } from '../text/normalize.js';
 import { buildTermStats, type TermStats } from './termStats.js';
+import { isRareWord } from './term-weight.js';
 
 export interface LexicalHit {
   passage: Passage;
@@ -59,9 +60,10 @@ export class LexicalIndex {
   /** The k best passages for a query, optionally only from the source with this slug. */
   search(query: string, k: number, sourceSlug?: string): LexicalHit[] {
     const options: SearchOptions = {
-      // A term no passage contains is likely a misspelling or a variant ("defence", "Matvienko"):
-      // only those search fuzzily, as fuzzy matching of known terms ("russian" ~ "russia") added noise.
-      fuzzy: (term) => term.length >= 5 && this.stats.documentFrequency(term) === 0 && UNSEEN_TERM_FUZZINESS,
+      // A rare term no passage contains is likely a misspelling or a variant ("defence", "Matvienko"):
+      // only those search fuzzily, as fuzzy matching of known terms ("russian" ~ "russia") added noise
+      // and a common word absent from the passages ("price") is simply not covered by them.
+      fuzzy: (term) => term.length >= 5 && this.stats.documentFrequency(term) === 0 && isRareWord(term) && UNSEEN_TERM_FUZZINESS,
       maxFuzzy: 2,
     };
     if (sourceSlug !== undefined) options.filter = (r) => this.passageAt(r.id).source === sourceSlug;

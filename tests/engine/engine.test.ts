@@ -91,3 +91,17 @@ describe('engine.context', () => {
     expect(opened.engine.context('nonsense')).toBeUndefined();
   });
 });
+
+describe('abstention', () => {
+  it('declines questions far from the sources', async () => {
+    for (const question of ['How do I bake sourdough bread at home?', 'Who won the Super Bowl in 2019?', 'What is the half-life of carbon-14?']) {
+      expect((await opened.engine.ask(question)).answered, question).toBe(false);
+    }
+  });
+
+  it('still answers paraphrased questions the sources cover', async () => {
+    for (const question of ['Which Russian politician offered to widen the air campaign to Iraq?', 'Why did Iraq buy Russian jets?']) {
+      expect((await opened.engine.ask(question)).answered, question).toBe(true);
+    }
+  });
+});

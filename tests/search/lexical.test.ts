@@ -78,3 +78,10 @@ describe('LexicalIndex on the seeds', () => {
     expect(index.stats.idf('marvienko')).toBeGreaterThan(index.stats.idf('iraq'));
   });
 });
+
+describe('fuzzy matching is for rare words only', () => {
+  it('does not let a common word stand in for a similar one ("price" is not "prime")', () => {
+    expect(index.search('price', 5)).toEqual([]);
+    expect(index.search('prime', 5).length).toBeGreaterThan(0);
+  });
+});
