@@ -1,0 +1,38 @@
+// `npm run calibrate`: fusion variants and abstention thresholds measured on held-out questions.
+import { measureQuestions, rankingFigures, thresholdFigures } from '../calibration/calibrate.js';
+import { readLabelledQuestions } from '../calibration/labelled-file.js';
+import { fromProjectRoot } from '../config/paths.js';
+import { SEARCH_SETTINGS } from '../engine/settings.js';
+import type { FusionOptions } from '../search/fuse.js';
+import { openEngineWithProgress, type CliContext } from './context.js';
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+export async function runCalibrate(context: CliContext, options: { questions: string }): Promise<number> {
+  const questions = await readLabelledQuestions(fromProjectRoot(options.questions));
+  const { engine, parts } = await openEngineWithProgress(context);
+  try {
+    const measured = await measureQuestions(parts, SEARCH_SETTINGS, questions);
+    console.log(`model ${engine.modelId}; ${questions.length} questions from ${options.questions}\n`);
+    console.log('fusion                          hit@1   hit@3   mrr@5');
+    const base = SEARCH_SETTINGS.fusion;
+    const variants: Array<[string, FusionOptions]> = [];
+    for (const commentFactor of [1, 0.9, 0.8]) {
+      variants.push([`rrf k=60 comments×${commentFactor}`, { ...base, method: 'rrf', commentFactor }]);
+      for (const denseWeight of [0, 0.3, 0.5, 0.7, 1]) {
+        variants.push([`weighted dense=${denseWeight} comments×${commentFactor}`, { ...base, method: 'weighted', denseWeight, commentFactor }]);
+      }
+    }
+    for (const [label, fusion] of variants) {
+      const f = rankingFigures(parts, SEARCH_SETTINGS, measured, label, fusion);
+      console.log(`${label.padEnd(32)}${pct(f.hitAt1).padStart(6)}  ${pct(f.hitAt3).padStart(6)}  ${f.mrrAt5.toFixed(3)}`);
+    }
+    console.log('\nabstention: dense weight, threshold, unanswerable declined, answerable declined, margin');
+    for (const t of thresholdFigures(measured)) {
+      console.log(`  w=${t.denseWeight.toFixed(2)}  min=${t.minScore.toFixed(3)}  declined ${pct(t.declined).padStart(6)}  false ${pct(t.falseDeclines).padStart(6)}  margin ${t.margin}`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,98 @@
+// The command line: one entry point, one subcommand per npm script.
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError } from '../config/config.js';
+import { runAsk } from './ask.js';
+import { runStart } from './start.js';
+import { runIndex } from './index-command.js';
+import { runRegister } from './register-command.js';
+import { runEval } from './eval-command.js';
+import { runModel } from './model-command.js';
+import { runCalibrate } from './calibrate-command.js';
+import { runBench } from './bench-command.js';
+import { cliContext, openEngineWithProgress } from './context.js';
+import { describeError } from '../replies/error.js';
+import { DiscordTokenError } from '../discord/errors.js';
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+
+const program = new Command()
+  .name('cited-sources-bot')
+  .description('Answers questions about the sources in seeds/ with verbatim, cited excerpts.')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('Start the Discord bot (DISCORD_TOKEN set) or the interactive console (no token)')
+  .action(async () => exit(await runStart(cliContext())));
+
+program
+  .command('index')
+  .description('Build or update the vector index in embeddings/')
+  .action(async () => exit(await runIndex(cliContext())));
+
+program
+  .command('ask')
+  .description('Answer a question as the bot would')
+  .argument('[question...]', 'the question')
+  .option('-s, --source <slug-or-file>', 'only this source (slug, command or file name)')
+  .option('-k, --count <n>', 'number of excerpts (1–10)', positiveInt)
+  .option('--json', 'print the answer as JSON (schema in ../shared/eval/README.md)')
+  .option('--questions <file.jsonl>', 'answer every question of a JSON-lines file, one JSON answer a line')
+  .action(async (words: string[], options: { source?: string; count?: number; json?: boolean; questions?: string }) => {
+    const context = cliContext();
+    const { engine } = await openEngineWithProgress(context);
+    try {
+      exit(await runAsk(engine, words.join(' '), { ...options, k: options.count }, process.stdout));
+    } finally {
+      await engine.close();
+    }
+  });
+
+program
+  .command('register')
+  .description('Register the slash commands with Discord (per guild when DISCORD_GUILD_ID is set)')
+  .action(async () => exit(await runRegister(cliContext())));
+
+program
+  .command('eval')
+  .description('Answer ../shared/eval questions and print the scorer figures')
+  .option('--questions <file.jsonl>', 'questions file', '../shared/eval/questions.jsonl')
+  .option('--model <model>', 'embedding model (default: EMBEDDING_MODEL)')
+  .action(async (options: { questions: string; model?: string }) => exit(await runEval(cliContext(), options)));
+
+program
+  .command('model')
+  .description('Generate the offline embedding model into .models/ (normally automatic)')
+  .option('--plain', 'without the WordNet retrofit')
+  .action(async (options: { plain?: boolean }) => exit(await runModel(cliContext(), options)));
+
+program
+  .command('calibrate')
+  .description('Compare fusion methods and abstention thresholds on held-out questions')
+  .option('--questions <file.jsonl>', 'held-out questions', 'tests/heldout/questions.jsonl')
+  .action(async (options: { questions: string }) => exit(await runCalibrate(cliContext(), options)));
+
+program
+  .command('bench')
+  .description('Measure build throughput, query latency, HNSW recall, memory and cold start')
+  .option('--json', 'print one JSON object')
+  .option('--quick', 'skip the 100,000-passage corpus')
+  .action(async (options: { json?: boolean; quick?: boolean }) => exit(await runBench(cliContext(), options)));
+
+function exit(code: number): void {
+  process.exitCode = code;
+}
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DiscordTokenError) {
+    console.error(error.message);
+  } else {
+    const { message, expected } = describeError(error);
+    console.error(expected ? message : `Error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exitCode = 1;
+});

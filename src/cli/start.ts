@@ -1,0 +1,19 @@
+// `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the console, answering alike.
+import { runConsole } from '../console/console.js';
+import { runBot } from '../discord/run.js';
+import { openEngineWithProgress, type CliContext } from './context.js';
+
+export async function runStart(context: CliContext): Promise<number> {
+  const { config, logger } = context;
+  const { engine, stats } = await openEngineWithProgress(context);
+  logger.info({ sources: stats.sources, passages: stats.passages, model: engine.modelId, seconds: Number(stats.seconds.toFixed(2)) }, 'engine ready');
+  if (config.DISCORD_TOKEN) return runBot({ engine, config, log: logger });
+
+  process.stderr.write('DISCORD_TOKEN is not set: starting the console (the same commands and replies as the bot).\n');
+  try {
+    await runConsole({ engine, input: process.stdin, output: process.stdout, defaultCount: config.RESULTS_PER_ANSWER, log: logger });
+  } finally {
+    await engine.close();
+  }
+  return 0;
+}
