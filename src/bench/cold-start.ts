@@ -12,7 +12,7 @@ const childReport = z.object({
   openMs: z.number(),
   askMs: z.number(),
   firstAnswerMs: z.number(),
-  maxRssBytes: z.number(),
+  peakRssBytes: z.number(),
   /** Resident memory after the imports, after opening the engine, after the answer. */
   rssBytes: z.object({ imported: z.number(), opened: z.number(), answered: z.number() }),
   rebuilt: z.string().nullable(),
@@ -26,7 +26,7 @@ export interface ColdStartFigures {
   firstAnswerMs: LatencySummary;
   /** Share of the first-answer time spent before our first line runs (node + tsx). */
   startupShare: number;
-  maxRssBytes: number;
+  peakRssBytes: number;
 }
 
 export interface ColdStartOptions {
@@ -60,6 +60,6 @@ export async function measureColdStart(options: ColdStartOptions): Promise<ColdS
     runs,
     firstAnswerMs,
     startupShare: summarize(runs.map((r) => r.startupMs)).p50 / firstAnswerMs.p50,
-    maxRssBytes: Math.max(...runs.map((r) => r.maxRssBytes)),
+    peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
   };
 }

@@ -12,7 +12,7 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export function renderReport(report: BenchReport): string {
   const { machine } = report;
   return [
-    `Benchmark — model ${report.model}; node ${machine.node}, ${machine.platform}, ${machine.cpus} × ${machine.cpu}${report.quick ? ' (quick: no 100,000 corpus)' : ''}`,
+    `Benchmark — model ${report.model}; node ${machine.node}, ${machine.platform}, ${machine.cpus} × ${machine.cpu}, load ${machine.loadAverage.toFixed(1)} at start${report.quick ? ' (quick: no 100,000 corpus)' : ''}`,
     section('Index build (embed + HNSW insert + persist; fresh folder)', buildTable(report)),
     section(
       `Warm query latency, ms (seeds; ${report.latency.questions} questions × ${report.latency.repeats} after a warm-up; ${Math.round(report.latency.answeredShare * 100)}% answered)`,
@@ -99,7 +99,7 @@ function graphVariantsTable({ builds, recall, graphVariants }: BenchReport): str
 
 function coldStartTable({ coldStart }: BenchReport): string {
   const table = textTable(
-    ['run', 'node+tsx ms', 'imports ms', 'open ms', 'ask ms', 'first answer ms', 'wall ms', 'RSS imported', 'RSS opened', 'RSS answered', 'max RSS'],
+    ['run', 'node+tsx ms', 'imports ms', 'open ms', 'ask ms', 'first answer ms', 'wall ms', 'RSS imported', 'RSS opened', 'RSS answered', 'peak RSS'],
     coldStart.runs.map((r, i) => [
       String(i + 1),
       int(r.startupMs),
@@ -111,7 +111,7 @@ function coldStartTable({ coldStart }: BenchReport): string {
       mb(r.rssBytes.imported),
       mb(r.rssBytes.opened),
       mb(r.rssBytes.answered),
-      mb(r.maxRssBytes),
+      mb(r.peakRssBytes),
     ]),
   );
   return `${table}\nnode + tsx start-up is ${Math.round(coldStart.startupShare * 100)}% of the median first-answer time.`;

@@ -1,5 +1,5 @@
 // The whole benchmark, phase by phase, in one temporary workspace with the offline model.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createEmbedder } from '../embedding/create-embedder.js';
 import type { Embedder } from '../embedding/types.js';
 import { openEngine } from '../engine/open.js';
@@ -28,7 +28,8 @@ export interface BenchOptions {
 
 export interface BenchReport {
   model: string;
-  machine: { node: string; platform: string; cpus: number; cpu: string };
+  /** loadAverage: the 1-minute load when the bench started; other work on the machine skews timings. */
+  machine: { node: string; platform: string; cpus: number; cpu: string; loadAverage: number };
   quick: boolean;
   builds: BuildFigures[];
   latency: LatencyFigures;
@@ -59,6 +60,7 @@ const POOLING_PASSES = 20;
 
 export async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
+  const loadAverage = loadavg()[0] ?? 0;
   const workspace = await BenchWorkspace.create();
   progress(`workspace ${workspace.root}`);
   try {
@@ -89,7 +91,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     const pooling = await comparePooling(workspace.modelsDir, seedTexts, POOLING_PASSES, progress);
     return {
       model: latency.modelId,
-      machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+      machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', loadAverage },
       quick: options.quick,
       builds,
       latency: latency.figures,
