@@ -51,8 +51,7 @@ async function loadOffline(options: CreateEmbedderOptions): Promise<Embedder> {
     modelsDir: options.modelsDir,
     modelId: `${name}/${config.offline_variant}/g${config.offline_generator_version}/d${config.hidden_size}/${precision}`,
     quantized,
-    // A pooled graph outputs [batch, 1, dim]: 'cls' just takes that row.
-    pooling: config.offline_output === 'pooled' ? 'cls' : 'mean',
+    pooling: config.offline_output === 'pooled' ? 'graph' : 'mean',
     queryInstruction: '',
     allowDownload: false,
   });

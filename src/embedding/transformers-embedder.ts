@@ -11,8 +11,11 @@ export interface TransformersEmbedderSettings {
   readonly modelId: string;
   /** Load onnx/model_quantized.onnx (int8) rather than onnx/model.onnx. */
   readonly quantized: boolean;
-  /** 'cls' also fits models that pool inside the graph and output [batch, 1, dim]. */
-  readonly pooling: 'cls' | 'mean';
+  /**
+   * 'graph': the model pools inside its graph and outputs [batch, 1, dim] (the offline model);
+   * 'cls' / 'mean': transformers.js pools the token vectors.
+   */
+  readonly pooling: 'graph' | 'cls' | 'mean';
   readonly queryInstruction: string;
   /** Whether missing files may be fetched from the Hub. */
   readonly allowDownload: boolean;
@@ -73,15 +76,25 @@ export class TransformersEmbedder implements Embedder {
   }
 
   private async embedBatch(texts: string[]): Promise<Float32Array[]> {
-    const output = await this.extractor(texts, { pooling: this.settings.pooling, normalize: true });
+    // Normalising here rather than with the pipeline's `normalize`: its tensor code reads every
+    // element through a slow accessor, which cost more than the model itself (npm run bench).
+    const pooling = this.settings.pooling === 'graph' ? 'none' : this.settings.pooling;
+    const output = await this.extractor(texts, { pooling, normalize: false });
     const data = output.data as Float32Array;
     const dim = this.dimensions;
-    return texts.map((_, row) => finiteOrZero(data.slice(row * dim, (row + 1) * dim)));
+    return texts.map((_, row) => unitOrZero(data.slice(row * dim, (row + 1) * dim)));
   }
 }
 
-/** A text with no weighted token (e.g. only punctuation) has a zero vector, which normalising turns
- *  into NaN; a zero vector instead matches nothing. */
-function finiteOrZero(vector: Float32Array): Float32Array {
-  return vector.every(Number.isFinite) ? vector : new Float32Array(vector.length);
+/**
+ * The vector scaled to length 1. A text with no weighted token (e.g. only punctuation) has a zero
+ * vector, which stays zero and so matches nothing.
+ */
+function unitOrZero(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * vector[i]!;
+  const norm = Math.sqrt(sum);
+  if (!(norm > 0) || !Number.isFinite(norm)) return new Float32Array(vector.length);
+  for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
+  return vector;
 }
