@@ -17,7 +17,7 @@ import { loadWordFrequencies } from './word-frequencies.js';
 import { findWordNetDir, isWordNetDir, loadWordNet } from './wordnet.js';
 
 /** Bump whenever the generated vectors change, so indexes built with an older model are detected. */
-export const OFFLINE_GENERATOR_VERSION = 2;
+export const OFFLINE_GENERATOR_VERSION = 4;
 export const OFFLINE_MODEL_NAME = 'offline-static-v1';
 
 export interface OfflineModelOptions {

@@ -1,5 +1,5 @@
-// Retrofitting (Faruqui et al. 2015, "Retrofitting Word Vectors to Semantic Lexicons"): each word moves
-// towards the weighted mean of its lexical neighbours while staying anchored to its original vector:
+// Retrofitting (Faruqui et al. 2015, "Retrofitting Word Vectors to Semantic Lexicons"): each vector (here:
+// each WordNet synset) moves towards the weighted mean of its neighbours while staying anchored to its original vector:
 //   q_i ← (α q̂_i + Σ_j β_ij q_j) / (α + Σ_j β_ij),  with Σ_j β_ij = 1 (β weighted by relation).
 import type { NeighborGraph } from './wordnet-graph.js';
 import { normalizeRow } from './vector-math.js';
@@ -10,9 +10,10 @@ export interface RetrofitSettings {
   readonly anchor: number;
 }
 
-/** Dimensions are independent in the update, so they are processed a slice at a time: a slice of the
- *  whole vocabulary fits in cache, where the full table (one random row per edge) does not. */
-const SLICE = 16;
+/** Dimensions are independent in the update, so they are processed a slice at a time: a slice of all
+ *  rows is far smaller than the full table (one random row per edge). 64 measured fastest on the
+ *  WordNet synset graph (118 000 rows, 330 000 edges). */
+const SLICE = 64;
 
 /** Updates `vectors` in place; rows of words with neighbours are unit length on return. */
 export function retrofit(vectors: Float32Array, dim: number, graph: NeighborGraph, settings: RetrofitSettings): void {

@@ -1,6 +1,7 @@
-// How much each token contributes to a text's vector: an IDF-like weight from spoken-English frequency,
-// log(1 + a / p(token)) (a smooth cousin of SIF, Arora et al. 2017). "the" ≈ 0.02, "government" ≈ 2,
-// a word seen three times ≈ 9. Special tokens weigh nothing.
+// How much each token contributes to a text's vector: the smooth inverse frequency of Arora et al. 2017
+// (SIF), a / (a + p(token)) over spoken-English frequency. "the" ≈ 0.02, "people" ≈ 0.3, and every
+// content word close to 1: a name such as "Iraq" (rare in speech, but in every passage here) does not
+// drown the words that say what is asked ("ambassador", "killing"). Special tokens weigh nothing.
 import type { Vocabulary } from './vocabulary.js';
 
 const SMOOTHING = 5e-4;
@@ -9,28 +10,35 @@ const PIECE_FACTOR = 0.5;
 /** Digits are absent from the word counts: give numbers the weight of a moderately common word. */
 const DIGITS_PROBABILITY = 2e-5;
 
+/** IDF-like informativeness on a log scale, log(1 + a / p): "government" ≈ 2, a word seen three times ≈ 9
+ *  (the search stage weighs question terms with it). */
 export function frequencyWeight(count: number, total: number): number {
   return Math.log1p(SMOOTHING / ((count + 0.5) / total));
+}
+
+/** The embedding weight of a token with the given corpus probability. */
+function smoothInverseFrequency(probability: number): number {
+  return SMOOTHING / (SMOOTHING + probability);
 }
 
 export function tokenWeights(vocabulary: Vocabulary, total: number): Float32Array {
   const weights = new Float32Array(vocabulary.tokens.length);
   vocabulary.kinds.forEach((kind, id) => {
-    const count = vocabulary.counts[id]!;
+    const probability = (vocabulary.counts[id]! + 0.5) / total;
     switch (kind) {
       case 'special':
       case 'punctuation':
         weights[id] = 0;
         break;
       case 'digits':
-        weights[id] = PIECE_FACTOR * Math.log1p(SMOOTHING / DIGITS_PROBABILITY);
+        weights[id] = PIECE_FACTOR * smoothInverseFrequency(DIGITS_PROBABILITY);
         break;
       case 'character':
       case 'piece':
-        weights[id] = PIECE_FACTOR * frequencyWeight(count, total);
+        weights[id] = PIECE_FACTOR * smoothInverseFrequency(probability);
         break;
       case 'word':
-        weights[id] = frequencyWeight(count, total);
+        weights[id] = smoothInverseFrequency(probability);
         break;
     }
   });

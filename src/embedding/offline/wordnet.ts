@@ -23,6 +23,8 @@ export interface WordNetSynset {
   /** Member lemmas, lower-case; multi-word lemmas keep their underscores. */
   readonly words: readonly string[];
   readonly pointers: readonly WordNetPointer[];
+  /** Definition and quoted examples, as written ("a permanent organization of the military land forces …"). */
+  readonly gloss: string;
 }
 
 export interface WordNetLemma {
@@ -36,8 +38,10 @@ export interface WordNetLemma {
 export interface WordNet {
   readonly lemmas: ReadonlyMap<string, WordNetLemma>;
   readonly synsets: ReadonlyMap<string, WordNetSynset>;
-  /** 1-based frequency rank of `synsetKey` among the senses of `lemma` (1 = most frequent sense). */
-  senseRank(lemma: string, synsetKey: string): number;
+  /** How much `synsetKey` counts among the senses of `lemma` in its part of speech: 1 / frequency rank
+   *  (1 for the most frequent sense). Senses never seen in WordNet's tagged corpus are listed in no
+   *  particular order, so they share the rank after the last tagged one. */
+  senseWeight(lemma: string, synsetKey: string): number;
 }
 
 export function isWordNetDir(dir: string): boolean {
@@ -65,8 +69,12 @@ function dataLines(dir: string, kind: 'index' | 'data', pos: WordNetPos): string
   return text.split('\n').filter((line) => line.length > 0 && !line.startsWith('  '));
 }
 
-/** Synset keys of each lemma, most frequent sense first (the order of index.* lines). */
-type SenseLists = Map<string, string[]>;
+/** Synset keys of each lemma, most frequent sense first (the order of index.* lines), and how many of
+ *  them per part of speech ("n lemma") were seen in the tagged corpus. */
+interface SenseLists {
+  readonly keys: Map<string, string[]>;
+  readonly tagged: Map<string, number>;
+}
 
 function readIndex(dir: string, pos: WordNetPos, lemmas: Map<string, WordNetLemma>, senses: SenseLists): void {
   for (const line of dataLines(dir, 'index', pos)) {
@@ -76,9 +84,10 @@ function readIndex(dir: string, pos: WordNetPos, lemmas: Map<string, WordNetLemm
     const pointerCount = Number(fields[3]);
     const tagged = Number(fields[5 + pointerCount]);
     const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + synsetCount);
-    const keys = senses.get(lemma) ?? [];
+    const keys = senses.keys.get(lemma) ?? [];
     offsets.forEach((offset) => keys.push(synsetKey(pos, offset)));
-    senses.set(lemma, keys);
+    senses.keys.set(lemma, keys);
+    senses.tagged.set(`${pos} ${lemma}`, tagged);
     const entry = lemmas.get(lemma) ?? { parts: new Set<WordNetPos>(), senses: 0, tagged: 0 };
     entry.parts.add(pos);
     entry.senses += synsetCount;
@@ -107,12 +116,14 @@ function parseSynset(line: string, pos: WordNetPos): WordNetSynset {
       targetWord: parseInt(sourceTarget.slice(2), 16),
     });
   }
-  return { key: synsetKey(pos, fields[0]!), words, pointers };
+  const glossStart = line.indexOf(' | ');
+  const gloss = glossStart < 0 ? '' : line.slice(glossStart + 3).trim();
+  return { key: synsetKey(pos, fields[0]!), words, pointers, gloss };
 }
 
 export function loadWordNet(dir: string): WordNet {
   const lemmas = new Map<string, WordNetLemma>();
-  const senses: SenseLists = new Map();
+  const senses: SenseLists = { keys: new Map(), tagged: new Map() };
   const synsets = new Map<string, WordNetSynset>();
   for (const pos of WORDNET_POS) {
     readIndex(dir, pos, lemmas, senses);
@@ -124,14 +135,14 @@ export function loadWordNet(dir: string): WordNet {
   return {
     lemmas,
     synsets,
-    senseRank: (lemma, key) => {
-      const keys = senses.get(lemma) ?? [];
-      const pos = key[0];
+    senseWeight: (lemma, key) => {
+      const pos = key[0]!;
+      const untaggedRank = (senses.tagged.get(`${pos} ${lemma}`) ?? 0) + 1;
       // Rank within the synset's own part of speech.
       let rank = 0;
-      for (const k of keys) {
+      for (const k of senses.keys.get(lemma) ?? []) {
         if (k[0] === pos) rank++;
-        if (k === key) return rank;
+        if (k === key) return 1 / Math.min(rank, untaggedRank);
       }
       return 1;
     },
