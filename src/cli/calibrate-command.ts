@@ -17,9 +17,9 @@ export async function runCalibrate(context: CliContext, options: { questions: st
     console.log('fusion                          hit@1   hit@3   mrr@5');
     const base = SEARCH_SETTINGS.fusion;
     const variants: Array<[string, FusionOptions]> = [];
-    for (const commentFactor of [1, 0.9, 0.8]) {
+    for (const commentFactor of [1, 0.97, 0.9, 0.8]) {
       variants.push([`rrf k=60 comments×${commentFactor}`, { ...base, method: 'rrf', commentFactor }]);
-      for (const denseWeight of [0, 0.3, 0.5, 0.7, 1]) {
+      for (const denseWeight of [0, 0.2, 0.3, 0.4, 0.5, 0.7, 1]) {
         variants.push([`weighted dense=${denseWeight} comments×${commentFactor}`, { ...base, method: 'weighted', denseWeight, commentFactor }]);
       }
     }

@@ -7,6 +7,6 @@ export const MAX_RESULTS = 10;
 
 export const SEARCH_SETTINGS: HybridSearchOptions = {
   candidates: 30,
-  fusion: { method: 'weighted', rrfK: 60, denseWeight: 0.5, commentFactor: 0.9 },
-  abstain: { denseWeight: 0.7, minScore: 0.214 },
+  fusion: { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.97 },
+  abstain: { denseWeight: 0.75, minScore: 0.243 },
 };

@@ -1,6 +1,7 @@
 // Fusion of the dense (embedding) and lexical (BM25) rankings into one. Two ways are kept because
-// both were measured (see README "How good and how fast"): reciprocal-rank fusion ignores score
-// scales entirely; the weighted sum keeps how far ahead a passage is on each side.
+// both were measured (`npm run calibrate`): reciprocal-rank fusion ignores score scales entirely;
+// the weighted sum keeps how far ahead a passage is on each side, each side relative to its best
+// candidate, so neither the similarity scale of a model nor BM25's unbounded scores dominate.
 import type { Passage } from '../sources/types.js';
 
 export type FusionMethod = 'rrf' | 'weighted';
@@ -27,7 +28,7 @@ export interface FusionOptions {
   method: FusionMethod;
   /** RRF: the usual damping constant (60 in Cormack et al. 2009). */
   rrfK: number;
-  /** Weighted sum: share of the dense similarity; the rest goes to BM25 relative to the best BM25 score. */
+  /** Weighted sum: share of the dense similarity (relative to the best), the rest BM25 (relative to the best). */
   denseWeight: number;
   /**
    * Reader comments are multiplied by this, so an article passage that answers as well ranks
@@ -38,13 +39,15 @@ export interface FusionOptions {
 
 export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions): FusedCandidate[] {
   const bestLexical = Math.max(0, ...candidates.map((c) => c.lexical ?? 0));
+  const bestDense = Math.max(0, ...candidates.map((c) => c.dense ?? 0));
   const scoreOf = (c: RankedCandidate): number => {
     if (options.method === 'rrf') {
       const part = (rank?: number) => (rank === undefined ? 0 : 1 / (options.rrfK + rank));
       return part(c.denseRank) + part(c.lexicalRank);
     }
     const lexical = bestLexical > 0 ? (c.lexical ?? 0) / bestLexical : 0;
-    return options.denseWeight * Math.max(0, c.dense ?? 0) + (1 - options.denseWeight) * lexical;
+    const dense = bestDense > 0 ? Math.max(0, c.dense ?? 0) / bestDense : 0;
+    return options.denseWeight * dense + (1 - options.denseWeight) * lexical;
   };
   return candidates
     .map((c) => ({ ...c, score: scoreOf(c) * (c.passage.kind === 'comment' ? options.commentFactor : 1) }))
