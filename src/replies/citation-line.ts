@@ -1,18 +1,10 @@
 // How a citation reads under a quote: "**Title** (Outlet) · reader comment 3 by NAME · paragraph 4 · `id`".
-import type { PassageKind } from '../sources/types.js';
+import type { CitedResult } from '../answer/types.js';
 import { escapeText } from './escape.js';
 import { shortenPlain } from './shorten.js';
 
-export interface CitationParts {
-  citation: string;
-  title: string;
-  outlet?: string;
-  kind: PassageKind;
-  commenter?: string;
-  /** The comment's number as the page shows it ("3", "4.1"). */
-  comment?: string;
-  paragraph: number;
-}
+/** What a citation line needs: the citing fields of an answer's result (a passage fits too). */
+export type CitationParts = Pick<CitedResult, 'citation' | 'title' | 'outlet' | 'kind' | 'commenter' | 'comment' | 'paragraph'>;
 
 /** Long page titles would crowd out the quotes. */
 const MAX_TITLE = 100;
