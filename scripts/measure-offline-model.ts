@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         ['weighted dense=0.5', { ...base, method: 'weighted' as const, denseWeight: 0.5 }],
         ['weighted dense=0.7', { ...base, method: 'weighted' as const, denseWeight: 0.7 }],
       ] as const) {
-        const f = rankingFigures(parts, SEARCH_SETTINGS, measured, label, fusion);
+        const f = rankingFigures(parts, { ...SEARCH_SETTINGS, minRelativeScore: 0, fusion }, measured, label);
         console.log(`hybrid ${label.padEnd(20)} hit@1 ${pct(f.hitAt1)}  hit@3 ${pct(f.hitAt3)}  mrr@5 ${f.mrrAt5.toFixed(3)}`);
       }
     } finally {

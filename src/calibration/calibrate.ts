@@ -4,15 +4,15 @@
 import type { EngineParts } from '../engine/engine.js';
 import type { HybridSearchOptions } from '../search/hybrid.js';
 import { evidenceScore, type Evidence } from '../search/abstain.js';
-import type { FusionOptions } from '../search/fuse.js';
 import { goldRank, type LabelledQuestion } from './gold.js';
 
 export interface RankingFigures {
   label: string;
-  fusion: FusionOptions;
   hitAt1: number;
   hitAt3: number;
   mrrAt5: number;
+  /** Results returned per question, on average (the tail cut leaves some out). */
+  meanResults: number;
 }
 
 export interface ThresholdFigures {
@@ -45,22 +45,24 @@ export async function measureQuestions(parts: EngineParts, base: HybridSearchOpt
   return measured;
 }
 
-export function rankingFigures(parts: EngineParts, base: HybridSearchOptions, measured: readonly Measured[], label: string, fusion: FusionOptions): RankingFigures {
-  const search = parts.search.withOptions({ ...base, fusion, abstain: NEVER_ABSTAIN });
+export function rankingFigures(parts: EngineParts, options: HybridSearchOptions, measured: readonly Measured[], label: string): RankingFigures {
+  const search = parts.search.withOptions({ ...options, abstain: NEVER_ABSTAIN });
   const answerable = measured.filter((m) => m.question.expect === 'answer');
   let hit1 = 0;
   let hit3 = 0;
   let rr = 0;
+  let results = 0;
   for (const { question, vector } of answerable) {
     const source = question.source === undefined ? undefined : parts.catalog.find(question.source)?.slug;
     const hits = search.search({ text: question.question, vector }, 5, source).hits;
+    results += hits.length;
     const rank = goldRank(question, hits.map((h) => h.passage));
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0) rr += 1 / (rank + 1);
   }
   const n = Math.max(1, answerable.length);
-  return { label, fusion, hitAt1: hit1 / n, hitAt3: hit3 / n, mrrAt5: rr / n };
+  return { label, hitAt1: hit1 / n, hitAt3: hit3 / n, mrrAt5: rr / n, meanResults: results / n };
 }
 
 /** A wrongly declined question costs more than a wrongly answered one: the user loses an answer the sources hold. */

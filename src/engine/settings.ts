@@ -7,6 +7,7 @@ export const MAX_RESULTS = 10;
 
 export const SEARCH_SETTINGS: HybridSearchOptions = {
   candidates: 30,
+  minRelativeScore: 0.3,
   fusion: { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.97 },
   abstain: { denseWeight: 0.75, minScore: 0.243 },
 };

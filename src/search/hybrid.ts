@@ -12,6 +12,11 @@ export interface HybridSearchOptions {
   abstain: AbstainThresholds;
   /** Candidates taken from each side before fusion. */
   candidates: number;
+  /**
+   * Results scoring below this share of the best result's fused score are left out: the tail of a
+   * ranking is mostly noise, and a reader should not have to wade through it.
+   */
+  minRelativeScore: number;
 }
 
 /** Weight of a question term in the coverage evidence (see ./term-weight.ts). */
@@ -81,7 +86,9 @@ export class HybridSearch {
       coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, this.termWeight))),
     };
     const answerable = isAnswerable(evidence, this.options.abstain);
-    const hits = answerable ? fuse(all, this.options.fusion).slice(0, k) : [];
+    const fused = answerable ? fuse(all, this.options.fusion) : [];
+    const floor = (fused[0]?.score ?? 0) * this.options.minRelativeScore;
+    const hits = fused.filter((c) => c.score >= floor).slice(0, k);
     return { hits, evidence, answerable, searched };
   }
 

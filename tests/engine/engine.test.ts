@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../src/config/paths.js';
 import { MAX_QUESTION_CHARS, QuestionError, UnknownSourceError } from '../../src/engine/errors.js';
 import type { Answer } from '../../src/answer/types.js';
+import { SEARCH_SETTINGS } from '../../src/engine/settings.js';
 import { openTestEngine, type TestEngine } from './open-test-engine.js';
 
 let opened: TestEngine;
@@ -59,6 +60,13 @@ describe('engine.ask', () => {
   it('returns at most k results', async () => {
     expect((await opened.engine.ask('Russia Iraq airstrikes', { k: 1 })).results).toHaveLength(1);
     expect((await opened.engine.ask('Russia Iraq airstrikes', { k: 4 })).results.length).toBeLessThanOrEqual(4);
+  });
+
+  it('leaves out the weak tail of the ranking instead of padding to k', async () => {
+    const answer = await opened.engine.ask('Who is Valentina Marvienko?', { k: 10 });
+    const top = answer.results[0]!.score;
+    expect(answer.results.length).toBeLessThan(10);
+    for (const r of answer.results) expect(r.score).toBeGreaterThanOrEqual(SEARCH_SETTINGS.minRelativeScore * top);
   });
 
   it('refuses empty and over-long questions with the limit', async () => {
