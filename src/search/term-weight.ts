@@ -2,11 +2,13 @@
 // Two views, combined by geometric mean: rarity in the indexed passages (BM25 IDF: a term every
 // passage has tells little) and rarity in everyday English (SUBTLEX word counts: "got", "good",
 // "like" are filler even when the passages never use them, while "bitcoin" or "uranium" are not).
-import { loadWordFrequencies, type WordFrequencies } from '../embedding/offline/word-frequencies.js';
-import { frequencyWeight } from '../embedding/offline/token-weights.js';
+import { loadWordFrequencies, type WordFrequencies } from '../text/word-frequencies.js';
 import type { Idf } from './termStats.js';
 
 let frequencies: WordFrequencies | undefined;
+
+/** Probability at which a word's weight is log 2: "government" ≈ 2, a word seen three times ≈ 9. */
+const SMOOTHING = 5e-4;
 
 /** Below this many occurrences per million words a word counts as rare (names, jargon, variants). */
 const RARE_PER_MILLION = 10;
@@ -20,7 +22,8 @@ function generalCount(term: string): { count: number; total: number } {
 /** Everyday-English informativeness of an analysed term. */
 export function generalWeight(term: string): number {
   const { count, total } = generalCount(term);
-  return frequencyWeight(count, total);
+  // IDF-like, on a log scale: log(1 + a / p).
+  return Math.log1p(SMOOTHING / ((count + 0.5) / total));
 }
 
 /**

@@ -13,7 +13,7 @@ import { quantizeRows } from './quantize.js';
 import { tokenWeights } from './token-weights.js';
 import { scaleRow } from './vector-math.js';
 import { buildVocabulary } from './vocabulary.js';
-import { loadWordFrequencies } from './word-frequencies.js';
+import { loadWordFrequencies } from '../../text/word-frequencies.js';
 import { findWordNetDir, isWordNetDir, loadWordNet } from './wordnet.js';
 
 /** Bump whenever the generated vectors change, so indexes built with an older model are detected. */

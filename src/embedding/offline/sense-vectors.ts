@@ -12,7 +12,7 @@ import { addScaledRow, normalizeRow } from './vector-math.js';
 import type { Vocabulary } from './vocabulary.js';
 import { synsetNeighbors } from './wordnet-graph.js';
 import type { WordNet, WordNetSynset } from './wordnet.js';
-import { isPlainWord, normalizeWord } from './word-keys.js';
+import { isPlainWord, normalizeWord } from '../../text/word-keys.js';
 
 // Shares of a synset's own vector next to its (unit) identity vector, each part unit length before
 // weighting. Measured on word pairs and held-out retrieval (scripts/measure-offline-model.ts): members

@@ -10,12 +10,6 @@ const PIECE_FACTOR = 0.5;
 /** Digits are absent from the word counts: give numbers the weight of a moderately common word. */
 const DIGITS_PROBABILITY = 2e-5;
 
-/** IDF-like informativeness on a log scale, log(1 + a / p): "government" ≈ 2, a word seen three times ≈ 9
- *  (the search stage weighs question terms with it). */
-export function frequencyWeight(count: number, total: number): number {
-  return Math.log1p(SMOOTHING / ((count + 0.5) / total));
-}
-
 /** The embedding weight of a token with the given corpus probability. */
 function smoothInverseFrequency(probability: number): number {
   return SMOOTHING / (SMOOTHING + probability);

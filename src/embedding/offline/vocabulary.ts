@@ -1,9 +1,9 @@
 // The WordPiece vocabulary: special tokens, single characters (so nothing common becomes [UNK]),
 // sub-word pieces, then whole words ranked by spoken frequency with a bonus for WordNet lemmas.
 import { CONTINUATION_PREFIX, countPieces, selectPieces } from './subword-pieces.js';
-import type { WordFrequencies } from './word-frequencies.js';
+import type { WordFrequencies } from '../../text/word-frequencies.js';
 import type { WordNet } from './wordnet.js';
-import { isPlainWord } from './word-keys.js';
+import { isPlainWord } from '../../text/word-keys.js';
 import { resolveRoot, vocabularyBaseForm, wordnetBaseForm } from './morphology.js';
 
 export const PAD_TOKEN = '[PAD]';

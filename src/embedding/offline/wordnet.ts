@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { normalizeWord } from './word-keys.js';
+import { normalizeWord } from '../../text/word-keys.js';
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
 const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
