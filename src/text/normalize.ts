@@ -1,6 +1,7 @@
 // Text analysis for lexical matching, applied identically to passages and to questions so that
 // "Pétain"/"petain", "U.S."/"US", "al-Abadi"/"al Abadi"/"Abadi", "Iraq’s"/"Iraq's"/"Iraq" meet.
 // Offsets are not preserved: this feeds term matching, never quoting.
+import { foldProperAdjective } from './proper-adjectives.js';
 
 /** Country spellings, recognised while case still tells them apart from the pronoun "us". */
 const COUNTRY_USA = /\bU\.S\.(?:A\.?)?(?![\p{L}\p{N}])|\bU\.S(?![\p{L}\p{N}.])|\bUSA?\b/gu;
@@ -100,9 +101,9 @@ export function stem(token: string): string {
   return token;
 }
 
-/** Index and query terms: tokens without stop words, plurals folded. */
+/** Index and query terms: tokens without stop words, plurals and nationality adjectives folded. */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const token of tokenize(text)) if (!STOP_WORDS.has(token)) terms.push(stem(token));
+  for (const token of tokenize(text)) if (!STOP_WORDS.has(token)) terms.push(foldProperAdjective(stem(token)));
   return terms;
 }

@@ -85,3 +85,10 @@ describe('fuzzy matching is for rare words only', () => {
     expect(index.search('prime', 5).length).toBeGreaterThan(0);
   });
 });
+
+describe('LexicalIndex across word forms', () => {
+  it('meets "Russia" in a passage when the question says "the Russians"', () => {
+    const hits = index.search('the Russians', 10);
+    expect(hits.some((hit) => /\bRussia\b/.test(hit.passage.text) && !/\bRussians?\b/.test(hit.passage.text))).toBe(true);
+  });
+});

@@ -14,7 +14,7 @@ import { tokenWeights } from './token-weights.js';
 import { scaleRow } from './vector-math.js';
 import { buildVocabulary } from './vocabulary.js';
 import { loadWordFrequencies } from '../../text/word-frequencies.js';
-import { findWordNetDir, isWordNetDir, loadWordNet } from './wordnet.js';
+import { findWordNetDir, isWordNetDir, loadWordNet } from '../../text/wordnet.js';
 
 /** Bump whenever the generated vectors change, so indexes built with an older model are detected. */
 export const OFFLINE_GENERATOR_VERSION = 4;

@@ -3,7 +3,7 @@
 // information content (Seco et al. 2004, 1 − log(hyponyms + 1) / log(synsets)), squared. So
 // "legislator" passes on to "parliamentarian" and "murder" to "assassination", while "person" or
 // "entity", ancestors of a large part of WordNet, pass on almost nothing (everything would look alike).
-import type { WordNetSynset } from './wordnet.js';
+import type { WordNetSynset } from '../../text/wordnet.js';
 
 const LEVELS = 3;
 const DECAY = 0.7;

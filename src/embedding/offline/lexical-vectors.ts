@@ -5,7 +5,7 @@ import { ownVectors } from './token-vectors.js';
 import { senseVectors } from './sense-vectors.js';
 import { addScaledRow, normalizeRow } from './vector-math.js';
 import type { Vocabulary } from './vocabulary.js';
-import type { WordNet } from './wordnet.js';
+import type { WordNet } from '../../text/wordnet.js';
 
 /** Weight of the semantic part next to the token's own (unit) vector: equal, so a word still matches
  *  itself best while related words reach cosines of 0.2–0.6. */

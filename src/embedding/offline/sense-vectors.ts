@@ -11,7 +11,7 @@ import { retrofit } from './retrofit.js';
 import { addScaledRow, normalizeRow } from './vector-math.js';
 import type { Vocabulary } from './vocabulary.js';
 import { synsetNeighbors } from './wordnet-graph.js';
-import type { WordNet, WordNetSynset } from './wordnet.js';
+import type { WordNet, WordNetSynset } from '../../text/wordnet.js';
 import { isPlainWord, normalizeWord } from '../../text/word-keys.js';
 
 // Shares of a synset's own vector next to its (unit) identity vector, each part unit length before

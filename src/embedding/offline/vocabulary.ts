@@ -2,7 +2,7 @@
 // sub-word pieces, then whole words ranked by spoken frequency with a bonus for WordNet lemmas.
 import { CONTINUATION_PREFIX, countPieces, selectPieces } from './subword-pieces.js';
 import type { WordFrequencies } from '../../text/word-frequencies.js';
-import type { WordNet } from './wordnet.js';
+import type { WordNet } from '../../text/wordnet.js';
 import { isPlainWord } from '../../text/word-keys.js';
 import { resolveRoot, vocabularyBaseForm, wordnetBaseForm } from './morphology.js';
 

@@ -1,6 +1,6 @@
 // The graph used for retrofitting synset vectors: which synsets WordNet relates, and how strongly.
 // Hypernyms weigh most, then derivations, "similar to" and topic domains; hyponyms and members least.
-import type { WordNetSynset } from './wordnet.js';
+import type { WordNetSynset } from '../../text/wordnet.js';
 
 /** Neighbours in compressed-row form: the neighbours of row i are targets[offsets[i] .. offsets[i+1]). */
 export interface NeighborGraph {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { normalizeWord } from '../../text/word-keys.js';
+import { normalizeWord } from './word-keys.js';
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
 const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -22,6 +22,8 @@ export interface WordNetSynset {
   readonly key: string;
   /** Member lemmas, lower-case; multi-word lemmas keep their underscores. */
   readonly words: readonly string[];
+  /** The same lemmas as WordNet writes them: "Russian", "Iraq", "United_States". */
+  readonly spellings: readonly string[];
   readonly pointers: readonly WordNetPointer[];
   /** Definition and quoted examples, as written ("a permanent organization of the military land forces …"). */
   readonly gloss: string;
@@ -99,11 +101,12 @@ function readIndex(dir: string, pos: WordNetPos, lemmas: Map<string, WordNetLemm
 function parseSynset(line: string, pos: WordNetPos): WordNetSynset {
   const fields = line.split(' ');
   const wordCount = parseInt(fields[3]!, 16);
-  const words: string[] = [];
+  const spellings: string[] = [];
   for (let i = 0; i < wordCount; i++) {
     // Adjectives may carry a syntactic marker such as "(p)".
-    words.push(normalizeWord(fields[4 + 2 * i]!.replace(/\([a-z]+\)$/, '')));
+    spellings.push(fields[4 + 2 * i]!.replace(/\([a-z]+\)$/, ''));
   }
+  const words = spellings.map(normalizeWord);
   let cursor = 4 + 2 * wordCount;
   const pointerCount = Number(fields[cursor++]);
   const pointers: WordNetPointer[] = [];
@@ -118,7 +121,7 @@ function parseSynset(line: string, pos: WordNetPos): WordNetSynset {
   }
   const glossStart = line.indexOf(' | ');
   const gloss = glossStart < 0 ? '' : line.slice(glossStart + 3).trim();
-  return { key: synsetKey(pos, fields[0]!), words, pointers, gloss };
+  return { key: synsetKey(pos, fields[0]!), words, spellings, pointers, gloss };
 }
 
 export function loadWordNet(dir: string): WordNet {
