@@ -7,6 +7,8 @@ import { foldProperAdjective } from './proper-adjectives.js';
 const COUNTRY_USA = /\bU\.S\.(?:A\.?)?(?![\p{L}\p{N}])|\bU\.S(?![\p{L}\p{N}.])|\bUSA?\b/gu;
 /** "the us" is never the pronoun, so lower-case questions still reach the country. */
 const COUNTRY_USA_ANY_CASE = /\b(the\s+)u\.?s\.?(?![\p{L}\p{N}.])|\bunited\s+states\b/giu;
+/** "America", "American(s)" name the country, except the continents ("Latin America", "the Americas"). */
+const COUNTRY_AMERICA = /(?<!\b(?:latin|north|south|central|middle|native|pan|of\s+the)[\s-]+)\bamerica(?:ns?)?\b/giu;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -32,6 +34,7 @@ export function normalizeText(text: string): string {
   return s
     .replace(COUNTRY_USA, 'usa')
     .replace(COUNTRY_USA_ANY_CASE, (_, the: string | undefined) => `${the ?? ''}usa`)
+    .replace(COUNTRY_AMERICA, 'usa')
     .replace(WORD_APOSTROPHE, '$1')
     .toLowerCase();
 }

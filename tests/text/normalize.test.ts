@@ -29,6 +29,12 @@ describe('tokenize', () => {
     expect(tokenize('the US-Iraq relations')).toEqual(['the', 'usa', 'iraq', 'usairaq', 'relations']);
   });
 
+  it('reads "America" and "Americans" as the country, but not the continents', () => {
+    expect(analyze('the Americans')).toEqual(analyze('the U.S.'));
+    expect(analyze('American jets')).toEqual(['usa', 'jet']);
+    expect(analyze('Latin America and the Americas')).toEqual(['latin', 'america', 'america']);
+  });
+
   it('keeps letter codes, decimals and amounts whole', () => {
     expect(tokenize('S-400 or S300')).toEqual(['s400', 'or', 's300']);
     expect(tokenize('a $4.2 billion deal')).toEqual(['a', '4.2', 'billion', 'deal']);
