@@ -19,7 +19,8 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     .map((span) => parseLeadIn(text.slice(span.start, span.end)))
     .find((found) => found !== undefined);
   const credited = layout.byline?.outlet ?? layout.credit?.outlet;
-  const outlet = metadata.outlet ?? credited ?? leadIn?.outlet;
+  // A post that quotes another outlet at length is not that outlet's page: say whom it quotes.
+  const outlet = metadata.outlet ?? credited ?? (leadIn && `quoting ${leadIn.outlet}`);
   const author = metadata.author ?? layout.byline?.author;
   const url = metadata.url ?? layout.credit?.url;
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
