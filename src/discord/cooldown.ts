@@ -2,6 +2,8 @@
 export interface Cooldown {
   /** Milliseconds the user still has to wait (0: allowed, and the wait starts now). */
   take(userId: string, now?: number): number;
+  /** Gives back the turn taken by a question that failed (a mistyped source, a Discord error). */
+  release(userId: string): void;
 }
 
 export function createCooldown(seconds: number): Cooldown {
@@ -16,6 +18,9 @@ export function createCooldown(seconds: number): Cooldown {
       // Expired entries are dropped as they are passed over, so the map stays as small as the active users.
       for (const [user, at] of lastAsked) if (now - at >= periodMs) lastAsked.delete(user);
       return 0;
+    },
+    release(userId) {
+      lastAsked.delete(userId);
     },
   };
 }

@@ -84,13 +84,19 @@ async function command(deps: InteractionDeps, interaction: ChatInputCommandInter
     return;
   }
 
-  await interaction.deferReply();
-  const question = interaction.options.getString(OPTION.question, true);
-  const count = interaction.options.getInteger(OPTION.count) ?? undefined;
-  const { reply, answer } = await deps.limiter.run(() => deps.responder.ask({ question, source, count }));
-  await interaction.editReply(editOptions(reply));
-  record.results = answer.results.length;
-  record.outcome = answer.answered ? 'answered' : 'not-covered';
+  try {
+    await interaction.deferReply();
+    const question = interaction.options.getString(OPTION.question, true);
+    const count = interaction.options.getInteger(OPTION.count) ?? undefined;
+    const { reply, answer } = await deps.limiter.run(() => deps.responder.ask({ question, source, count }));
+    await interaction.editReply(editOptions(reply));
+    record.results = answer.results.length;
+    record.outcome = answer.answered ? 'answered' : 'not-covered';
+  } catch (error) {
+    // No answer was given, so the user may ask again (with the source spelt right) at once.
+    deps.cooldown.release(interaction.user.id);
+    throw error;
+  }
 }
 
 async function autocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction, record: Outcome): Promise<void> {

@@ -11,6 +11,14 @@ describe('createCooldown', () => {
     expect(cooldown.take('a', 11_000)).toBe(0);
   });
 
+  it('gives a turn back when the question failed', () => {
+    const cooldown = createCooldown(10);
+    expect(cooldown.take('a', 1_000)).toBe(0);
+    cooldown.release('a');
+    expect(cooldown.take('a', 2_000)).toBe(0);
+    expect(cooldown.take('a', 3_000)).toBe(9_000);
+  });
+
   it('is off at 0 seconds', () => {
     const cooldown = createCooldown(0);
     expect(cooldown.take('a', 1)).toBe(0);

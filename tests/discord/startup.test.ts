@@ -1,4 +1,4 @@
-// Start-up and protection: token rejection, command sync only on change, per-user cooldown.
+// Start-up and protection: token rejection, command sync only on change, per-user cooldown (not charged for failed questions).
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
@@ -8,6 +8,7 @@ import { registerCommands } from '../../src/discord/register.js';
 import type { Engine } from '../../src/engine/types.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
 import { botEnv, captureLog, startHarness } from './harness.js';
+import { embedOf } from './read-reply.js';
 import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 
 let opened: TestEngine;
@@ -114,6 +115,23 @@ describe('cooldown', () => {
       expect(String(second.message.content)).toMatch(/please wait \d+ s/);
       expect((other.callback.body as { type: number }).type).toBe(5);
       expect(h.log.lines.some((l) => l.msg === 'interaction' && l.outcome === 'cooldown')).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('does not hold a failed question against the user: a mistyped source can be corrected at once', async () => {
+    const h = await startHarness(engine, { COOLDOWN_SECONDS: '600' });
+    try {
+      const question = { name: 'question', type: 3 as const, value: 'Why does Iraq want Russian air strikes?' };
+      const carol = { id: '200000000000000003', username: 'carol' };
+      const mistyped = await h.fake.waitForReply(
+        await h.fake.sendCommand('ask', [question, { name: 'source', type: 3, value: 'no-such-source' }], carol),
+      );
+      expect(String(mistyped.message.content)).toContain('no-such-source');
+      const retried = await h.fake.waitForReply(await h.fake.sendCommand('ask', [question], carol));
+      expect((retried.callback.body as { type: number }).type).toBe(5);
+      expect(embedOf(retried.message).description).toMatch(/^>/m);
     } finally {
       await h.close();
     }
