@@ -1,10 +1,11 @@
 // Registers the slash commands with one bulk PUT (global, or per guild when a guild id is given:
 // guild commands update at once, global ones are meant for production). The payload's hash is kept
-// in the state directory so a restart with unchanged commands makes no registration call at all.
+// in the state directory so a restart with unchanged commands re-registers nothing; one GET still
+// checks that Discord has them all, in case someone deleted one there.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REST, Routes, type APIApplication } from 'discord.js';
+import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import type { SourceSummary } from '../engine/types.js';
 import { writeFileAtomic } from '../index/atomic-write.js';
 import type { Logger } from '../log/logger.js';
@@ -56,11 +57,11 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
     const hash = createHash('sha256').update(JSON.stringify(set.payloads)).digest('hex');
     const state = options.stateDir ? await readState(options.stateDir) : {};
 
-    if (options.onlyIfChanged && state[key] === hash) {
+    const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+    if (options.onlyIfChanged && state[key] === hash && (await allRegistered(rest, route, result.commands))) {
       log.info({ scope, commands: result.commands.length }, 'slash commands unchanged, not registering');
       return { ...result, changed: false };
     }
-    const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
     await rest.put(route, { body: set.payloads });
     log.info({ scope, commands: result.commands.length, skipped: set.skipped.length }, 'slash commands registered');
     if (options.stateDir) await writeState(options.stateDir, { ...state, [key]: hash });
@@ -68,6 +69,12 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
   } catch (error) {
     throw isTokenRejection(error) ? new DiscordTokenError() : error;
   }
+}
+
+/** Whether Discord lists exactly these command names for the route. */
+async function allRegistered(rest: REST, route: `/${string}`, names: readonly string[]): Promise<boolean> {
+  const registered = new Set(((await rest.get(route)) as APIApplicationCommand[]).map((command) => command.name));
+  return registered.size === names.length && names.every((name) => registered.has(name));
 }
 
 async function readState(dir: string): Promise<Record<string, string>> {

@@ -43,7 +43,7 @@ describe('token', () => {
 });
 
 describe('command sync', () => {
-  it('registers on first start and skips the PUT when the commands are unchanged', async () => {
+  it('registers on first start, skips the PUT when the commands are unchanged, and restores a deleted one', async () => {
     const fake = await FakeDiscord.start();
     const config = parseConfig(botEnv(fake));
     const puts = () => fake.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
@@ -55,6 +55,13 @@ describe('command sync', () => {
       await second.stop();
       expect(puts()).toHaveLength(1);
       expect(fake.registeredCommands(fake.guildId).length).toBe(3 + engine.listSources().length);
+
+      // Someone deletes a command on Discord's side: the next start notices and registers again.
+      fake.deleteCommand('sources', fake.guildId);
+      const third = await startBot({ engine, config, log: captureLog().logger });
+      await third.stop();
+      expect(puts()).toHaveLength(2);
+      expect(fake.registeredCommands(fake.guildId).map((c) => c.name)).toContain('sources');
     } finally {
       await fake.close();
       rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });

@@ -106,6 +106,12 @@ export class FakeDiscord {
     this.rateLimits.push({ method: method.toUpperCase(), path, retryAfterSeconds });
   }
 
+  /** What a server admin deleting a command in Discord's UI does. */
+  deleteCommand(name: string, guildId?: string): void {
+    const scope = guildId ?? 'global';
+    this.commands.set(scope, this.registeredCommands(guildId).filter((command) => command.name !== name));
+  }
+
   registeredCommands(guildId?: string): Record<string, unknown>[] {
     return this.commands.get(guildId ?? 'global') ?? [];
   }
