@@ -2,6 +2,8 @@
 import type { Embedder } from '../embedding/types.js';
 
 export type ProgressCallback = (done: number, total: number) => void;
+/** Called after each batch with every vector made so far, by text; lets a build insert while embedding goes on. */
+export type BatchCallback = (vectors: ReadonlyMap<string, Float32Array>) => void;
 
 export const DEFAULT_EMBED_BATCH_SIZE = 32;
 
@@ -11,6 +13,7 @@ export async function embedInBatches(
   texts: readonly string[],
   batchSize: number,
   onProgress?: ProgressCallback,
+  onBatch?: BatchCallback,
 ): Promise<Map<string, Float32Array>> {
   const distinct = [...new Set(texts)];
   const vectors = new Map<string, Float32Array>();
@@ -28,6 +31,7 @@ export async function embedInBatches(
       }
       vectors.set(text, vector);
     });
+    onBatch?.(vectors);
     onProgress?.(start + batch.length, distinct.length);
   }
   return vectors;
