@@ -22,14 +22,18 @@ export type InsertWorkerRequest = { type: 'add'; labels: readonly number[]; matr
 export type InsertWorkerReply = { type: 'written' };
 
 // The project runs from TypeScript source (tsx, vitest), and a worker thread gets neither's
-// transform. Nor does `execArgv: ['--import', 'tsx']` help on Node 20: a worker loads its entry
-// module before --import hooks apply. So the worker starts as a one-line script that imports the
-// TypeScript module through tsx's API.
+// transform, and on Node 20 `execArgv: ['--import', 'tsx']` does not make a .ts entry loadable
+// (tried). So the worker starts as a one-line script that imports the TypeScript module through
+// tsx's API; resolved when a worker starts, so a missing tsx fails that build, not every start.
 const WORKER_MODULE = new URL('./insert-worker.ts', import.meta.url).href;
-const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_MODULE)}, ${JSON.stringify(WORKER_MODULE)}));`;
+
+function workerBootstrap(): string {
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_MODULE)}, ${JSON.stringify(WORKER_MODULE)}));`;
+}
 
 export function startWorkerInserter(init: InsertWorkerInit): GraphInserter {
-  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: init });
+  const worker = new Worker(workerBootstrap(), { eval: true, workerData: init });
   let failure: Error | undefined;
   let closing = false;
   // Settles only by failing: raced against every wait, so a dead worker can never leave the build hanging.
@@ -43,6 +47,7 @@ export function startWorkerInserter(init: InsertWorkerInit): GraphInserter {
       if (!closing) fail(new Error(`HNSW insert worker stopped unexpectedly (exit code ${code}).`));
     });
   });
+  // Handled where it is raced; this keeps a failure nobody waits for from counting as unhandled.
   failed.catch(() => {});
 
   return {
