@@ -64,8 +64,8 @@ export interface IndexBuildStats {
 
 /**
  * New passages to embed from which 'auto' insertion uses the worker. Starting it (tsx in a new
- * thread) costs ~0.1 s: at 1,000 passages the in-thread build was faster, at 2,000 they were even,
- * at 4,000 and 10,000 the worker was 15% faster (2 cores).
+ * thread) costs ~0.1 s: on 2 cores the in-thread build was faster at 1,000 passages, even at
+ * 2,000, and the worker 5% faster at 4,000 and 15–30% at 10,000.
  */
 const WORKER_MIN_EMBEDDED_INSERTS = 2_000;
 
