@@ -74,11 +74,9 @@ function recallTable({ recall }: BenchReport): string {
   return `${table}\n${advice}`;
 }
 
-function graphVariantsTable({ builds, recall, graphVariants }: BenchReport): string {
-  const largest = builds.at(-1);
-  const defaultGraph = { M: recall.M, efConstruction: recall.efConstruction, recall, recommendedEf: recall.recommendedEf };
-  const defaultSeconds = largest ? largest.loadSeconds + largest.insertSeconds + largest.persistSeconds : Number.NaN;
-  const rows = [{ ...defaultGraph, rebuildSeconds: defaultSeconds, label: ' (default)' }, ...graphVariants.map((v) => ({ ...v, label: '' }))];
+function graphVariantsTable({ recall, graphVariants }: BenchReport): string {
+  const isDefault = (v: { M: number; efConstruction: number }) => v.M === recall.M && v.efConstruction === recall.efConstruction;
+  const rows = [...graphVariants.filter(isDefault), ...graphVariants.filter((v) => !isDefault(v))].map((v) => ({ ...v, label: isDefault(v) ? ' (default)' : '' }));
   return textTable(
     ['M', 'efConstruction', 'graph s', `recall@${recall.k} at ef ${recall.defaultEf}`, 'smallest ef meeting target', 'its recall', 'its × JS / native exact'],
     rows.map((row) => {

