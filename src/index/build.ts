@@ -24,6 +24,7 @@ import {
 } from './store.js';
 import { VectorIndex } from './vector-index.js';
 import { startWorkerInserter } from './worker-inserter.js';
+import { withWriteLock } from './write-lock.js';
 
 /** Where rebuilds and updates are reported; a pino logger fits. */
 export interface IndexLogger {
@@ -69,8 +70,19 @@ export interface IndexBuildStats {
  */
 const WORKER_MIN_EMBEDDED_INSERTS = 2_000;
 
-/** Loads the index in `dir`, updating or rebuilding it for `sources` first when needed. */
+/**
+ * Loads the index in `dir`, updating or rebuilding it for `sources` first when needed. Holds the
+ * folder's write lock throughout, so a second process waits and then finds the index up to date.
+ */
 export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ index: VectorIndex; stats: IndexBuildStats }> {
+  const { dir, logger } = options;
+  return withWriteLock(dir, () => buildOrUpdateLocked(options), {
+    onWait: () => logger?.info(`Another process is writing the index in ${dir}; waiting for it to finish.`),
+    onCompromised: (error) => logger?.warn(`Lost the index write lock (${error.message}); another process may write at the same time.`),
+  });
+}
+
+async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<{ index: VectorIndex; stats: IndexBuildStats }> {
   const started = performance.now();
   const { dir, sources, embedder, logger } = options;
   const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
