@@ -53,6 +53,9 @@ async function loadOffline(options: CreateEmbedderOptions): Promise<Embedder> {
     quantized,
     pooling: config.offline_output === 'pooled' ? 'graph' : 'mean',
     queryInstruction: '',
+    // The static model is a table lookup and a mean: a second ONNX thread would only spin, on the
+    // core an index build's HNSW worker needs.
+    onnxThreads: 1,
     allowDownload: false,
   });
 }

@@ -1,5 +1,7 @@
 // An Embedder on the transformers.js feature-extraction pipeline (ONNX Runtime in-process).
+import path from 'node:path';
 import { env, pipeline } from '@xenova/transformers';
+import { withSessionOptions } from './onnx-session-options.js';
 import type { Embedder } from './types.js';
 
 type FeatureExtractor = Awaited<ReturnType<typeof pipeline<'feature-extraction'>>>;
@@ -17,6 +19,8 @@ export interface TransformersEmbedderSettings {
    */
   readonly pooling: 'graph' | 'cls' | 'mean';
   readonly queryInstruction: string;
+  /** ONNX Runtime threads per inference; unset: one per core. Only for a model already in `modelsDir`. */
+  readonly onnxThreads?: number;
   /** Whether missing files may be fetched from the Hub. */
   readonly allowDownload: boolean;
   readonly remoteHost?: string;
@@ -42,11 +46,14 @@ export class TransformersEmbedder implements Embedder {
     env.allowLocalModels = true;
     env.allowRemoteModels = settings.allowDownload;
     if (settings.remoteHost !== undefined) env.remoteHost = settings.remoteHost;
-    const extractor = await pipeline('feature-extraction', settings.modelName, {
-      quantized: settings.quantized,
-      cache_dir: settings.modelsDir,
-      local_files_only: !settings.allowDownload,
-    });
+    const load = () =>
+      pipeline('feature-extraction', settings.modelName, {
+        quantized: settings.quantized,
+        cache_dir: settings.modelsDir,
+        local_files_only: !settings.allowDownload,
+      });
+    const modelFile = path.join(settings.modelsDir, settings.modelName, 'onnx', settings.quantized ? 'model_quantized.onnx' : 'model.onnx');
+    const extractor = await (settings.onnxThreads === undefined ? load() : withSessionOptions(modelFile, { intraOpNumThreads: settings.onnxThreads }, load));
     const dimensions = Number((extractor.model.config as { hidden_size?: unknown }).hidden_size);
     if (!Number.isInteger(dimensions) || dimensions <= 0) {
       await extractor.dispose();

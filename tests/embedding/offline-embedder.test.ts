@@ -1,5 +1,7 @@
 // The offline model through the real transformers.js pipeline: unit vectors, IDF-like weighting,
 // sub-word fallback for unknown words, morphology, WordNet semantics, and int8 ≈ float32.
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { AutoTokenizer, env } from '@xenova/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +143,31 @@ describe('offline embedder', () => {
       texts.forEach((_, i) => expect(cosine(pooled[i]!, meanPooled[i]!)).toBeCloseTo(1, 5));
     } finally {
       await tokens.dispose();
+    }
+  });
+
+  it('runs ONNX on one thread (no spinning pool beside the HNSW worker), with the same vectors as the default pool', async () => {
+    const threads = () => readdirSync('/proc/self/task').length;
+    const before = threads();
+    const oneThread = await createEmbedder({ model: 'offline', modelsDir: scratch.dir, log: () => {} });
+    expect(threads()).toBe(before);
+    const pooled = await TransformersEmbedder.load({
+      modelName: OFFLINE_MODEL_NAME,
+      modelsDir: scratch.dir,
+      modelId: 'ort-default-threads',
+      quantized: true,
+      pooling: 'graph',
+      queryInstruction: '',
+      allowDownload: false,
+    });
+    try {
+      // ONNX Runtime's default pool has one thread per core, the calling one included.
+      expect(threads()).toBe(before + availableParallelism() - 1);
+      const texts = ['Iraq seeks Russian help against ISIS.', 'Lawmakers in Baghdad debated the request for air strikes.'];
+      const [a, b] = await Promise.all([oneThread.embedPassages(texts), pooled.embedPassages(texts)]);
+      texts.forEach((_, i) => expect(Array.from(a[i]!)).toEqual(Array.from(b[i]!)));
+    } finally {
+      await Promise.all([oneThread.dispose(), pooled.dispose()]);
     }
   });
 
