@@ -52,6 +52,22 @@ export function botEnv(fake: FakeDiscord, env: Record<string, string> = {}): Rec
   };
 }
 
+async function closeFake(fake: FakeDiscord, config: Config): Promise<void> {
+  await fake.close();
+  rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+}
+
+/** A fresh fake Discord and bot config for one test, both cleaned up after it. */
+export async function withFakeDiscord(env: Record<string, string>, test: (fake: FakeDiscord, config: Config) => Promise<void>): Promise<void> {
+  const fake = await FakeDiscord.start();
+  const config = parseConfig(botEnv(fake, env));
+  try {
+    await test(fake, config);
+  } finally {
+    await closeFake(fake, config);
+  }
+}
+
 export async function startHarness(engine: Engine, env: Record<string, string> = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const config = parseConfig(botEnv(fake, env));
@@ -65,13 +81,11 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
       log,
       close: async () => {
         await bot.stop();
-        await fake.close();
-        rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+        await closeFake(fake, config);
       },
     };
   } catch (error) {
-    await fake.close();
-    rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
+    await closeFake(fake, config);
     throw error;
   }
 }

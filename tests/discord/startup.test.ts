@@ -1,13 +1,11 @@
 // Start-up and protection: token rejection, command sync only on change, per-user cooldown (not charged for failed questions).
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/config.js';
 import { startBot } from '../../src/discord/bot.js';
 import { DiscordTokenError } from '../../src/discord/errors.js';
 import { registerCommands } from '../../src/discord/register.js';
 import type { Engine } from '../../src/engine/types.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
-import { botEnv, captureLog, startHarness } from './harness.js';
+import { captureLog, startHarness, withFakeDiscord } from './harness.js';
 import { embedOf } from './read-reply.js';
 import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 
@@ -24,30 +22,22 @@ afterAll(async () => {
 });
 
 describe('token', () => {
-  it('a rejected token gives a clear error that never contains the token', async () => {
-    const fake = await FakeDiscord.start();
-    const log = captureLog();
-    const config = parseConfig(botEnv(fake, { DISCORD_TOKEN: 'wrong-secret-token' }));
-    try {
+  it('a rejected token gives a clear error that never contains the token', () =>
+    withFakeDiscord({ DISCORD_TOKEN: 'wrong-secret-token' }, async (fake, config) => {
+      const log = captureLog();
       const failure = await startBot({ engine, config, log: log.logger }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(DiscordTokenError);
       expect((failure as Error).message).toMatch(/^Discord rejected the token \(DISCORD_TOKEN\)/);
       expect((failure as Error).message).not.toContain('wrong-secret-token');
       expect(log.text()).not.toContain('wrong-secret-token');
       expect(fake.requests.every((r) => r.path === '/gateway/bot')).toBe(true);
-    } finally {
-      await fake.close();
-      rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('command sync', () => {
-  it('registers on first start, skips the PUT when the commands are unchanged, and restores a deleted one', async () => {
-    const fake = await FakeDiscord.start();
-    const config = parseConfig(botEnv(fake));
-    const puts = () => fake.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-    try {
+  it('registers on first start, skips the PUT when the commands are unchanged, and restores a deleted one', () =>
+    withFakeDiscord({}, async (fake, config) => {
+      const puts = () => fake.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
       const first = await startBot({ engine, config, log: captureLog().logger });
       await first.stop();
       expect(puts()).toHaveLength(1);
@@ -62,19 +52,13 @@ describe('command sync', () => {
       await third.stop();
       expect(puts()).toHaveLength(2);
       expect(fake.registeredCommands(fake.guildId).map((c) => c.name)).toContain('sources');
-    } finally {
-      await fake.close();
-      rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('registerCommands (npm run register)', () => {
-  it('finds the application id, registers globally, and a later bot start sees nothing changed', async () => {
-    const fake = await FakeDiscord.start();
-    const config = parseConfig(botEnv(fake, { DISCORD_GUILD_ID: '' }));
-    const log = captureLog();
-    try {
+  it('finds the application id, registers globally, and a later bot start sees nothing changed', () =>
+    withFakeDiscord({ DISCORD_GUILD_ID: '' }, async (fake, config) => {
+      const log = captureLog();
       const result = await registerCommands({
         token: fake.token,
         sources: engine.listSources(),
@@ -89,11 +73,7 @@ describe('registerCommands (npm run register)', () => {
       const bot = await startBot({ engine, config, log: log.logger });
       await bot.stop();
       expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
-    } finally {
-      await fake.close();
-      rmSync(config.EMBEDDINGS_DIR, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('turns a 401 into DiscordTokenError', async () => {
     const fake = await FakeDiscord.start();
