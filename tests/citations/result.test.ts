@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 describe('toCitedResult', () => {
   it('carries the passage, its source and a verbatim quote', () => {
-    const question = 'What did a reader point out about the newspaper Mada?';
+    const question = 'What does one commenter say about the Mada newspaper?';
     const [hit] = index.search(question, 1);
     const passage = hit!.passage;
     const source = sources.find((s) => s.slug === passage.source)!;

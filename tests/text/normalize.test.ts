@@ -75,6 +75,6 @@ describe('analyze', () => {
   });
 
   it('drops the words a question uses to point at the page', () => {
-    expect(analyze('What does this article say about F-16s?')).toEqual(['f16']);
+    expect(analyze('What is in this post about F-16s?')).toEqual(['f16']);
   });
 });
