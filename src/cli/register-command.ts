@@ -3,6 +3,7 @@ import { fromProjectRoot, projectRoot } from '../config/paths.js';
 import { registerCommands } from '../discord/register.js';
 import { summarize } from '../engine/source-catalog.js';
 import { loadSources } from '../sources/load.js';
+import { readSlugBook } from '../index/store.js';
 import type { CliContext } from './context.js';
 
 export async function runRegister({ config, logger }: CliContext): Promise<number> {
@@ -10,7 +11,9 @@ export async function runRegister({ config, logger }: CliContext): Promise<numbe
     console.error('DISCORD_TOKEN is not set: registering commands needs the bot token (see README.md).');
     return 1;
   }
-  const sources = await loadSources(fromProjectRoot(config.SEEDS_DIR), projectRoot);
+  // The slugs the index recorded, so the commands reach the sources the bot answers from.
+  const slugBook = await readSlugBook(fromProjectRoot(config.EMBEDDINGS_DIR));
+  const sources = await loadSources(fromProjectRoot(config.SEEDS_DIR), projectRoot, { slugBook });
   const result = await registerCommands({
     token: config.DISCORD_TOKEN,
     sources: sources.map(summarize),

@@ -2,6 +2,7 @@
 // as needed) and the lexical index over the same passages.
 import { createEmbedder } from '../embedding/create-embedder.js';
 import { buildOrUpdateIndex, type IndexBuildStats } from '../index/build.js';
+import { readSlugBook } from '../index/store.js';
 import type { ProgressCallback } from '../index/embed-in-batches.js';
 import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
@@ -34,8 +35,10 @@ export interface OpenedEngine {
 
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const { logger } = options;
+  const slugBook = await readSlugBook(options.embeddingsDir);
   const sources = await loadSources(options.seedsDir, options.projectRoot, {
     onSkip: ({ file, reason }) => logger.warn({ file }, `Skipped source ${file}: ${reason}`),
+    slugBook,
   });
   const embedder = await createEmbedder({
     model: options.model,
@@ -46,6 +49,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     const { index, stats } = await buildOrUpdateIndex({
       dir: options.embeddingsDir,
       sources,
+      slugBook,
       embedder,
       logger,
       onProgress: options.onProgress,

@@ -10,7 +10,7 @@ export class SourceCatalog {
   constructor(readonly sources: readonly Source[]) {
     for (const source of sources) {
       this.byFile.set(source.file, source);
-      for (const name of [source.slug, source.fileName, source.fileName.replace(/\.txt$/i, ''), source.file]) {
+      for (const name of [source.slug, source.command, source.fileName, source.fileName.replace(/\.txt$/i, ''), source.file]) {
         this.byName.set(name.toLowerCase(), source);
       }
     }
@@ -35,7 +35,7 @@ export function summarize(source: Source): SourceSummary {
   const { slug, title, outlet, author, date, url, file, passages } = source;
   return {
     slug,
-    command: slug,
+    command: source.command,
     title,
     file,
     passages: passages.length,

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Embedder } from '../embedding/types.js';
+import { updateSlugBook, type SlugBook } from '../sources/slug.js';
 import type { Passage, Source } from '../sources/types.js';
 import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from './embed-in-batches.js';
 import { createGraph, prepareGraph } from './graph.js';
@@ -43,6 +44,8 @@ export interface BuildIndexOptions {
   logger?: IndexLogger;
   /** Texts per embedder call. */
   batchSize?: number;
+  /** The slugs recorded before (readSlugBook); the sources' slugs are added to it. */
+  slugBook?: SlugBook;
   /** Where HNSW inserts run: on a worker thread, overlapping embedding, or in this thread between embedding batches. Default 'auto'. */
   insertion?: 'auto' | 'worker' | 'in-thread';
 }
@@ -180,6 +183,7 @@ async function embedInsertAndWrite(
     count: entries.length,
     nextLabel: (base?.manifest.nextLabel ?? 0) + toInsert.length,
     sources: recordSources(sources),
+    slugs: updateSlugBook(options.slugBook ?? {}, sources),
   };
   // Inserting always changes the labels, so only a build that inserted nothing (in-thread) is unchanged.
   if (base !== undefined && removed.length === 0 && sameContent(base, content, entries)) {

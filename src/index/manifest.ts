@@ -29,6 +29,11 @@ export const manifestSchema = z.object({
   files: z.object({ graph: storedFileSchema, passages: storedFileSchema, vectors: storedFileSchema }),
   /** Per source file (path relative to the project root): its sha256 and how many passages it gave. */
   sources: z.record(z.string(), z.object({ hash: z.string(), passages: z.number().int().nonnegative() })),
+  /**
+   * Every slug ever given → the file it was given to and its hash (SlugBook): sources keep their slugs,
+   * and slugs of removed files stay reserved. Absent in indexes built before it was recorded.
+   */
+  slugs: z.record(z.string(), z.object({ file: z.string(), hash: z.string() })).default({}),
   builtAt: z.iso.datetime(),
 });
 

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import { z } from 'zod';
+import type { SlugBook } from '../sources/slug.js';
 import type { Passage } from '../sources/types.js';
 import { writeFileAtomic, writeViaTempFile } from './atomic-write.js';
 import { readGraphFile } from './graph.js';
@@ -108,6 +109,19 @@ export async function readStoredGraph(dir: string, { manifest, entries }: Stored
   const strayEntry = entries.find((entry) => !graphLabels.has(entry.label) || entry.label >= manifest.nextLabel);
   if (strayEntry) throw new IndexUnavailableError(`passage ${strayEntry.passage.id} has no node in the graph`);
   return graph;
+}
+
+/**
+ * The slugs recorded with the index in `dir`, or {} when there is no readable manifest. Needs only the
+ * manifest, so a damaged data file does not lose the sources' slugs.
+ */
+export async function readSlugBook(dir: string): Promise<SlugBook> {
+  try {
+    return (await readManifest(dir)).slugs;
+  } catch (error) {
+    if (error instanceof IndexUnavailableError) return {};
+    throw error;
+  }
 }
 
 async function readManifest(dir: string): Promise<IndexManifest> {

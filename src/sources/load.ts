@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import type { Source } from './types.js';
 import { parseSource } from './parse.js';
 import { MetadataError, METADATA_FILE, readMetadata } from './metadata.js';
-import { uniqueSlugs } from './slug.js';
+import { assignSlugs, type SlugBook } from './slug.js';
 
 export interface SkippedFile {
   /** Path relative to the project root. */
@@ -18,6 +18,8 @@ export interface SkippedFile {
 
 export interface LoadOptions {
   onSkip?: (skipped: SkippedFile) => void;
+  /** Slugs given before, recorded with the index: each source keeps its own. */
+  slugBook?: SlugBook;
 }
 
 export class SourceLoadError extends Error {
@@ -60,23 +62,21 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
     sources.push(source);
   }
   if (sources.length === 0) throw new SourceLoadError(`No usable source (*.txt) in ${seedsDir}`);
-  return withUniqueSlugs(sources, metadata);
+  return withAssignedSlugs(sources, metadata, options.slugBook);
 }
 
-/** Derived slugs that collide get a suffix ("-2"); slugs chosen in sources.json must not collide. */
-function withUniqueSlugs(sources: Source[], metadata: Record<string, { slug?: string; command?: string }>): Source[] {
-  const chosen = new Set<number>();
-  sources.forEach((source, index) => {
-    const meta = metadata[source.fileName];
-    if (meta?.command !== undefined || meta?.slug !== undefined) chosen.add(index);
-  });
-  const chosenSlugs = [...chosen].map((index) => sources[index]?.slug);
-  const clash = chosenSlugs.find((slug, index) => chosenSlugs.indexOf(slug) !== index);
+/** Slugs unique and stable across sources (see assignSlugs); two files may not choose the same one in sources.json. */
+function withAssignedSlugs(sources: Source[], metadata: Record<string, { slug?: string }>, book: SlugBook = {}): Source[] {
+  const chosen = sources.flatMap((source) => metadata[source.fileName]?.slug ?? []);
+  const clash = chosen.find((slug, index) => chosen.indexOf(slug) !== index);
   if (clash !== undefined) throw new MetadataError(`${METADATA_FILE} gives the slug "${clash}" to more than one file`);
-  const unique = uniqueSlugs(sources.map((source) => source.slug), chosen);
+  const slugs = assignSlugs(
+    sources.map((source) => ({ file: source.file, hash: source.hash, derived: source.slug, chosen: metadata[source.fileName]?.slug })),
+    book,
+  );
   return sources.map((source, index) => {
-    const slug = unique[index];
+    const slug = slugs[index];
     if (slug === undefined || slug === source.slug) return source;
-    return parseSource(source.fileName, source.text, { ...metadata[source.fileName], slug }, source.file);
+    return parseSource(source.fileName, source.text, metadata[source.fileName], source.file, slug);
   });
 }

@@ -7,11 +7,18 @@ import { buildPassages } from './passages.js';
 import { deriveSlug } from './slug.js';
 
 /**
- * Parses a page's text. Pure: the slug is metadata.command ?? metadata.slug ?? derived, and is not made
- * unique against other sources (loadSources does that). `file` is the path passages cite, relative to
- * the project root; by default the seeds folder's.
+ * Parses a page's text. Pure: the slug is `slug` when given (loadSources assigns it, unique and stable
+ * across sources), else metadata.slug ?? derived. The command is metadata.command ?? the slug: a
+ * command name is separate from the slug, so renaming a command changes no citation id. `file` is the
+ * path passages cite, relative to the project root; by default the seeds folder's.
  */
-export function parseSource(fileName: string, text: string, metadata: SourceMetadata = {}, file = `seeds/${fileName}`): Source {
+export function parseSource(
+  fileName: string,
+  text: string,
+  metadata: SourceMetadata = {},
+  file = `seeds/${fileName}`,
+  assignedSlug?: string,
+): Source {
   const layout = readLayout(text);
   const leadIn = layout.blocks
     .filter((block) => block.kind === 'article')
@@ -25,9 +32,10 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
   const url = metadata.url ?? layout.credit?.url;
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
   const title = metadata.title ?? (cleanTitle(layout.titleLine) || fileName.replace(/\.txt$/i, ''));
-  const slug = metadata.command ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
+  const slug = assignedSlug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
   return {
     slug,
+    command: metadata.command ?? slug,
     file,
     fileName,
     title,

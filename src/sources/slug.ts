@@ -48,19 +48,64 @@ export function deriveSlug({ outlet, title, fileName }: SlugFacts): string {
 }
 
 /**
- * Makes slugs unique in order: the first keeps its slug, later ones get "-2", "-3"… Slugs in `fixed`
- * (chosen in sources.json) are never renamed, so a derived slug yields to them.
+ * Every slug a source was ever given, with the file it was given to and that file's content hash when
+ * last indexed. Recorded with the index, so a slug, and with it every citation id, stays with its
+ * source: a newcomer never takes an incumbent's slug, and a slug whose file was removed stays reserved
+ * (old citations then say "unknown" instead of opening another page).
  */
-export function uniqueSlugs(slugs: readonly string[], fixed: ReadonlySet<number> = new Set()): string[] {
-  const taken = new Set(slugs.filter((_, index) => fixed.has(index)));
-  return slugs.map((slug, index) => {
-    if (fixed.has(index)) return slug;
-    let candidate = slug;
-    for (let n = 2; taken.has(candidate); n++) {
-      const suffix = `-${n}`;
-      candidate = slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '') + suffix;
-    }
-    taken.add(candidate);
-    return candidate;
+export type SlugBook = Readonly<Record<string, { file: string; hash: string }>>;
+
+/** What assigning a slug needs to know about one source file. */
+export interface SlugCandidate {
+  /** Project-relative path, as passages cite it. */
+  file: string;
+  hash: string;
+  /** Derived from the page's outlet or title. */
+  derived: string;
+  /** Set in sources.json: always used as is. */
+  chosen?: string;
+}
+
+/**
+ * Slugs for the given files, in their order. A slug chosen in sources.json is used as is; a file the
+ * book knows keeps its slug; a file the book does not know but whose content a vanished file had
+ * (a rename) inherits that slug; any other file gets its derived slug, with "-2", "-3"… when the slug
+ * is taken by a present source or reserved in the book.
+ */
+export function assignSlugs(candidates: readonly SlugCandidate[], book: SlugBook = {}): string[] {
+  const present = new Set(candidates.map((candidate) => candidate.file));
+  const slugOfFile = new Map<string, string>();
+  const slugOfVanishedHash = new Map<string, string>();
+  for (const [slug, { file, hash }] of Object.entries(book)) {
+    if (present.has(file)) slugOfFile.set(file, slug);
+    else if (!slugOfVanishedHash.has(hash)) slugOfVanishedHash.set(hash, slug);
+  }
+  const chosen = new Set(candidates.flatMap((candidate) => (candidate.chosen === undefined ? [] : [candidate.chosen])));
+  const taken = new Set([...chosen, ...Object.keys(book)]);
+  const assigned: (string | undefined)[] = candidates.map((candidate) => {
+    if (candidate.chosen !== undefined) return candidate.chosen;
+    const kept = slugOfFile.get(candidate.file) ?? slugOfVanishedHash.get(candidate.hash);
+    if (kept === undefined || chosen.has(kept)) return undefined;
+    // A renamed file inherits once: a second copy of the same content is a newcomer.
+    slugOfVanishedHash.delete(candidate.hash);
+    return kept;
   });
+  return candidates.map((candidate, index) => {
+    const kept = assigned[index];
+    if (kept !== undefined) return kept;
+    let slug = candidate.derived;
+    for (let n = 2; taken.has(slug); n++) {
+      const suffix = `-${n}`;
+      slug = candidate.derived.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '') + suffix;
+    }
+    taken.add(slug);
+    return slug;
+  });
+}
+
+/** The book after assigning: every earlier entry kept (reserved), present sources at their current hash. */
+export function updateSlugBook(book: SlugBook, sources: readonly { slug: string; file: string; hash: string }[]): SlugBook {
+  const next: Record<string, { file: string; hash: string }> = { ...book };
+  for (const { slug, file, hash } of sources) next[slug] = { file, hash };
+  return next;
 }

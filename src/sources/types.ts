@@ -4,7 +4,9 @@ export type PassageKind = 'article' | 'comment';
 
 /** Optional per-source facts from seeds/sources.json; anything absent is derived from the text. */
 export interface SourceMetadata {
+  /** Fixes the slug, and so every citation id of the source. */
   slug?: string;
+  /** Names the source's slash command only. */
   command?: string;
   title?: string;
   outlet?: string;
@@ -37,8 +39,13 @@ export interface Passage {
 }
 
 export interface Source {
-  /** Unique, Discord-command-safe identifier (^[-_a-z0-9]{1,32}$). */
+  /**
+   * Unique, Discord-command-safe identifier (^[-_a-z0-9]{1,32}$) that starts every citation id of the
+   * source. Kept once given (see SlugBook in ./slug.ts).
+   */
   slug: string;
+  /** Name of the source's slash command: sources.json `command`, else the slug. Never part of an id. */
+  command: string;
   /** Path relative to the project root, e.g. "seeds/001_e53c0ad875243b71.txt". */
   file: string;
   /** File name alone, e.g. "001_e53c0ad875243b71.txt". */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSources, type SkippedFile } from '../../src/sources/load.js';
 import { MetadataError } from '../../src/sources/metadata.js';
 import { parseSource } from '../../src/sources/parse.js';
+import { updateSlugBook } from '../../src/sources/slug.js';
 
 const PLAIN_ARTICLE = [
   'Baghdad Weighs a Russian Air Campaign.',
@@ -66,15 +67,47 @@ describe('loadSources', () => {
     expect(sources[1]?.passages[0]?.id).toBe('baghdad-weighs-russian-2:p1');
   });
 
-  it('takes facts and the command name from sources.json, deriving the rest', async () => {
+  it('takes facts and the command name from sources.json, deriving the rest; the command name is not part of any id', async () => {
     await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
     await writeFile(
       join(seedsDir, 'sources.json'),
       JSON.stringify({ 'a.txt': { command: 'baghdad', url: 'https://example.org/baghdad', date: '2015-10-01' } }),
     );
     const [source] = await loadSources(seedsDir, root);
-    expect(source).toMatchObject({ slug: 'baghdad', url: 'https://example.org/baghdad', date: '2015-10-01', title: 'Baghdad Weighs a Russian Air Campaign' });
+    expect(source).toMatchObject({
+      slug: 'baghdad-weighs-russian',
+      command: 'baghdad',
+      url: 'https://example.org/baghdad',
+      date: '2015-10-01',
+      title: 'Baghdad Weighs a Russian Air Campaign',
+    });
+    expect(source?.passages[0]?.id).toBe('baghdad-weighs-russian:p1');
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { command: 'renamed' } }));
+    const [renamed] = await loadSources(seedsDir, root);
+    expect(renamed?.command).toBe('renamed');
+    expect(renamed?.passages.map((passage) => passage.id)).toEqual(source?.passages.map((passage) => passage.id));
+  });
+
+  it('fixes the slug, and so the ids, when sources.json gives one', async () => {
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { slug: 'baghdad' } }));
+    const [source] = await loadSources(seedsDir, root);
+    expect(source).toMatchObject({ slug: 'baghdad', command: 'baghdad' });
     expect(source?.passages[0]?.id).toBe('baghdad:p1');
+  });
+
+  it('lets each source keep the slug the book recorded: a newcomer with the same title that sorts earlier gets the suffix', async () => {
+    await writeFile(join(seedsDir, 'b.txt'), PLAIN_ARTICLE);
+    const [incumbent] = await loadSources(seedsDir, root);
+    expect(incumbent?.slug).toBe('baghdad-weighs-russian');
+    const book = updateSlugBook({}, [incumbent!]);
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE.replace('Monday', 'Tuesday'));
+    const sources = await loadSources(seedsDir, root, { slugBook: book });
+    expect(sources.map((source) => [source.fileName, source.slug])).toEqual([
+      ['a.txt', 'baghdad-weighs-russian-2'],
+      ['b.txt', 'baghdad-weighs-russian'],
+    ]);
+    expect(sources[1]?.passages.map((passage) => passage.id)).toEqual(incumbent?.passages.map((passage) => passage.id));
   });
 
   it('rejects an invalid sources.json with the reason', async () => {
