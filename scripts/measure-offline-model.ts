@@ -12,6 +12,7 @@ import { readLabelledQuestions } from '../src/calibration/labelled-file.js';
 import { projectRoot } from '../src/config/paths.js';
 import { generateOfflineModel } from '../src/embedding/offline/generate-offline-model.js';
 import { openEngine } from '../src/engine/open.js';
+import { EmbeddedStore } from '../src/index/embedded-store.js';
 import { SEARCH_SETTINGS } from '../src/engine/settings.js';
 import { createLogger } from '../src/log/logger.js';
 
@@ -84,6 +85,9 @@ async function main(): Promise<void> {
       const auc = above / (related.length * unrelated.length);
       console.log(`word pairs: related ${mean(related).toFixed(3)}  unrelated ${mean(unrelated).toFixed(3)}  (max ${Math.max(...unrelated).toFixed(2)})  AUC ${auc.toFixed(3)}`);
 
+      // Dense-only figures read the embedded store's HNSW index directly (exact ranks too).
+      if (!(parts.store instanceof EmbeddedStore)) throw new Error('measure-offline-model needs the embedded store');
+      const { vectors } = parts.store;
       const questions = await readLabelledQuestions(path.join(projectRoot, 'tests/heldout/questions.jsonl'));
       const answerable = questions.filter((q) => q.expect === 'answer');
       let hit1 = 0;
@@ -94,12 +98,12 @@ async function main(): Promise<void> {
         const slug = q.source === undefined ? undefined : parts.catalog.find(q.source)?.slug;
         const filter = slug === undefined ? undefined : (p: { source: string }) => p.source === slug;
         const vector = await parts.embedder.embedQuery(q.question);
-        const hits = parts.vectors.searchDense(vector, 5, filter);
+        const hits = vectors.searchDense(vector, 5, filter);
         const rank = goldRank(q, hits.map((h) => h.passage));
         if (rank === 0) hit1++;
         if (rank >= 0 && rank < 3) hit3++;
         // Exact rank over every passage: a finer signal than hits in the top 5.
-        const fullRank = goldRank(q, parts.vectors.bruteForce(vector, parts.vectors.count, filter).map((h) => h.passage));
+        const fullRank = goldRank(q, vectors.bruteForce(vector, vectors.count, filter).map((h) => h.passage));
         reciprocal += 1 / (fullRank + 1);
         ranks.push(`${q.id}:${fullRank + 1}`);
       }
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
         ['weighted dense=0.5', { ...base, method: 'weighted' as const, denseWeight: 0.5 }],
         ['weighted dense=0.7', { ...base, method: 'weighted' as const, denseWeight: 0.7 }],
       ] as const) {
-        const f = rankingFigures(parts, { ...SEARCH_SETTINGS, minRelativeScore: 0, fusion }, measured, label);
+        const f = await rankingFigures(parts, { ...SEARCH_SETTINGS, minRelativeScore: 0, fusion }, measured, label);
         console.log(`hybrid ${label.padEnd(20)} hit@1 ${pct(f.hitAt1)}  hit@3 ${pct(f.hitAt3)}  mrr@5 ${f.mrrAt5.toFixed(3)}`);
       }
     } finally {

@@ -5,6 +5,8 @@ import { toCitedResult } from '../citations/result.js';
 import { keepVerbatim } from '../citations/verify.js';
 import type { OpenedEngine } from '../engine/open.js';
 import { DEFAULT_RESULTS } from '../engine/settings.js';
+import { idfOf } from '../search/termStats.js';
+import { analyze } from '../text/normalize.js';
 import { summarize, type LatencySummary } from './percentile.js';
 
 export interface LatencyFigures {
@@ -35,9 +37,9 @@ export async function measureQueryLatency({ engine, parts }: OpenedEngine, quest
       const t0 = performance.now();
       const vector = await parts.embedder.embedQuery(text);
       const t1 = performance.now();
-      const outcome = parts.search.search({ text, vector }, DEFAULT_RESULTS);
+      const outcome = await parts.search.search({ text, vector }, DEFAULT_RESULTS);
       const t2 = performance.now();
-      const idf = parts.lexical.stats.idf;
+      const idf = idfOf(await parts.store.termCounts([...new Set([...analyze(text), ...outcome.hits.flatMap((hit) => hit.passageTerms)])]));
       const results = outcome.hits.flatMap((hit) => {
         const from = parts.catalog.byPath(hit.passage.file);
         return from ? [toCitedResult(hit.passage, from, selectQuote(text, hit.passage, idf), hit.score)] : [];

@@ -40,12 +40,12 @@ export async function measureQuestions(parts: EngineParts, base: HybridSearchOpt
   for (const question of questions) {
     const vector = await parts.embedder.embedQuery(question.question);
     const source = question.source === undefined ? undefined : parts.catalog.find(question.source)?.slug;
-    measured.push({ question, vector, evidence: search.search({ text: question.question, vector }, 5, source).evidence });
+    measured.push({ question, vector, evidence: (await search.search({ text: question.question, vector }, 5, source)).evidence });
   }
   return measured;
 }
 
-export function rankingFigures(parts: EngineParts, options: HybridSearchOptions, measured: readonly Measured[], label: string): RankingFigures {
+export async function rankingFigures(parts: EngineParts, options: HybridSearchOptions, measured: readonly Measured[], label: string): Promise<RankingFigures> {
   const search = parts.search.withOptions({ ...options, abstain: NEVER_ABSTAIN });
   const answerable = measured.filter((m) => m.question.expect === 'answer');
   let hit1 = 0;
@@ -54,7 +54,7 @@ export function rankingFigures(parts: EngineParts, options: HybridSearchOptions,
   let results = 0;
   for (const { question, vector } of answerable) {
     const source = question.source === undefined ? undefined : parts.catalog.find(question.source)?.slug;
-    const hits = search.search({ text: question.question, vector }, 5, source).hits;
+    const { hits } = await search.search({ text: question.question, vector }, 5, source);
     results += hits.length;
     const rank = goldRank(question, hits.map((h) => h.passage));
     if (rank === 0) hit1++;

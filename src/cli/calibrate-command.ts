@@ -25,12 +25,12 @@ export async function runCalibrate(context: CliContext, options: { questions: st
     }
     const everyResult = { ...SEARCH_SETTINGS, minRelativeScore: 0 };
     for (const [label, fusion] of variants) {
-      const f = rankingFigures(parts, { ...everyResult, fusion }, measured, label);
+      const f = await rankingFigures(parts, { ...everyResult, fusion }, measured, label);
       console.log(`${label.padEnd(32)}${pct(f.hitAt1).padStart(6)}  ${pct(f.hitAt3).padStart(6)}  ${f.mrrAt5.toFixed(3)}`);
     }
     console.log('\ntail cut (results below this share of the best left out)   hit@3   results of 5');
     for (const minRelativeScore of [0, 0.2, 0.3, 0.4, 0.5]) {
-      const f = rankingFigures(parts, { ...SEARCH_SETTINGS, minRelativeScore }, measured, `${minRelativeScore}`);
+      const f = await rankingFigures(parts, { ...SEARCH_SETTINGS, minRelativeScore }, measured, `${minRelativeScore}`);
       console.log(`  ${f.label.padEnd(58)}${pct(f.hitAt3).padStart(6)}   ${f.meanResults.toFixed(2)}`);
     }
     console.log('\nabstention: dense weight, threshold, unanswerable declined, answerable declined, margin');

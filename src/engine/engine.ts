@@ -5,9 +5,10 @@ import { selectQuote } from '../citations/quote.js';
 import { toCitedResult } from '../citations/result.js';
 import { keepVerbatim, type GateLog } from '../citations/verify.js';
 import type { Embedder } from '../embedding/types.js';
-import type { VectorIndex } from '../index/vector-index.js';
 import type { HybridSearch } from '../search/hybrid.js';
-import type { LexicalIndex } from '../search/lexical.js';
+import { idfOf } from '../search/termStats.js';
+import type { PassageStore } from '../store/types.js';
+import { analyze } from '../text/normalize.js';
 import { MAX_QUESTION_CHARS, QuestionError, UnknownSourceError } from './errors.js';
 import { DEFAULT_RESULTS, MAX_RESULTS } from './settings.js';
 import { summarize, type SourceCatalog } from './source-catalog.js';
@@ -16,17 +17,16 @@ import type { CitationContext, Engine, SourceSummary } from './types.js';
 export interface EngineParts {
   catalog: SourceCatalog;
   embedder: Embedder;
-  vectors: VectorIndex;
-  lexical: LexicalIndex;
+  store: PassageStore;
   search: HybridSearch;
   log: GateLog;
 }
 
 export class SearchEngine implements Engine {
   constructor(private readonly parts: EngineParts) {
-    if (parts.vectors.modelId !== parts.embedder.modelId) {
-      // The index builder rebuilds on a model change; reaching this is a bug, never a wrong answer.
-      throw new Error(`Index built by ${parts.vectors.modelId} cannot be queried with ${parts.embedder.modelId}.`);
+    if (parts.store.modelId !== parts.embedder.modelId) {
+      // A store rebuilds on a model change; reaching this is a bug, never a wrong answer.
+      throw new Error(`Index built by ${parts.store.modelId} cannot be queried with ${parts.embedder.modelId}.`);
     }
   }
 
@@ -35,7 +35,7 @@ export class SearchEngine implements Engine {
   }
 
   get passageCount(): number {
-    return this.parts.vectors.count;
+    return this.parts.store.passageCount;
   }
 
   listSources(): SourceSummary[] {
@@ -54,8 +54,10 @@ export class SearchEngine implements Engine {
     const k = Math.min(MAX_RESULTS, Math.max(1, Math.trunc(options.k ?? DEFAULT_RESULTS)));
 
     const vector = await this.parts.embedder.embedQuery(text);
-    const outcome = this.parts.search.search({ text, vector }, k, source?.slug);
-    const idf = this.parts.lexical.stats.idf;
+    const outcome = await this.parts.search.search({ text, vector }, k, source?.slug);
+    // Quotes weigh the question's terms and the passage terms search matched by their rarity.
+    const terms = new Set([...analyze(text), ...outcome.hits.flatMap((hit) => hit.passageTerms)]);
+    const idf = idfOf(await this.parts.store.termCounts([...terms]));
     const results = outcome.hits.flatMap((hit): CitedResult[] => {
       const from = this.parts.catalog.byPath(hit.passage.file);
       if (!from) return [];
@@ -81,6 +83,7 @@ export class SearchEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    await this.parts.store.close();
     await this.parts.embedder.dispose();
   }
 

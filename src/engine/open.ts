@@ -1,14 +1,12 @@
 // Opens the engine: sources from seeds/, the embedding model, the vector index (built or updated
 // as needed) and the lexical index over the same passages.
 import { createEmbedder } from '../embedding/create-embedder.js';
-import { buildOrUpdateIndex, type IndexBuildStats } from '../index/build.js';
-import { readSlugBook } from '../index/store.js';
-import type { ProgressCallback } from '../index/embed-in-batches.js';
 import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
-import { LexicalIndex } from '../search/lexical.js';
-import { informativeness } from '../search/term-weight.js';
 import { loadSources } from '../sources/load.js';
+import type { ProgressCallback } from '../store/embed-in-batches.js';
+import { embeddedStoreLocation } from '../index/embedded-store.js';
+import type { StoreLocation, StoreSyncStats } from '../store/types.js';
 import { SearchEngine, type EngineParts } from './engine.js';
 import { SEARCH_SETTINGS } from './settings.js';
 import { SourceCatalog } from './source-catalog.js';
@@ -17,6 +15,8 @@ export interface OpenEngineOptions {
   projectRoot: string;
   seedsDir: string;
   embeddingsDir: string;
+  /** Where passages and vectors live; the embedded store in `embeddingsDir` when absent. */
+  store?: StoreLocation;
   modelsDir: string;
   /** "offline" or a Hugging Face hub id. */
   model: string;
@@ -30,12 +30,13 @@ export interface OpenedEngine {
   engine: SearchEngine;
   /** The loaded stages, for benchmarks and calibration that compare variants over the same index. */
   parts: EngineParts;
-  stats: IndexBuildStats;
+  stats: StoreSyncStats;
 }
 
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const { logger } = options;
-  const slugBook = await readSlugBook(options.embeddingsDir);
+  const location = options.store ?? embeddedStoreLocation(options.embeddingsDir);
+  const slugBook = await location.readSlugBook();
   const sources = await loadSources(options.seedsDir, options.projectRoot, {
     onSkip: ({ file, reason }) => logger.warn({ file }, `Skipped source ${file}: ${reason}`),
     slugBook,
@@ -46,17 +47,15 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     log: (message: string) => logger.warn(message),
   });
   try {
-    const { index, stats } = await buildOrUpdateIndex({
-      dir: options.embeddingsDir,
+    const { store, stats } = await location.open({
       sources,
       slugBook,
       embedder,
       logger,
       onProgress: options.onProgress,
     });
-    const lexical = LexicalIndex.build(index.passages);
-    const search = new HybridSearch(index, lexical, { ...SEARCH_SETTINGS, ...options.search }, informativeness(lexical.stats.idf));
-    const parts: EngineParts = { catalog: new SourceCatalog(sources), embedder, vectors: index, lexical, search, log: logger };
+    const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search });
+    const parts: EngineParts = { catalog: new SourceCatalog(sources), embedder, store, search, log: logger };
     return { engine: new SearchEngine(parts), parts, stats };
   } catch (error) {
     await embedder.dispose();

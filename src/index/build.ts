@@ -6,12 +6,13 @@ import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Embedder } from '../embedding/types.js';
 import { updateSlugBook, type SlugBook } from '../sources/slug.js';
 import type { Passage, Source } from '../sources/types.js';
-import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from './embed-in-batches.js';
+import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from '../store/embed-in-batches.js';
+import type { StoreLogger, StoreSyncStats } from '../store/types.js';
 import { createGraph, prepareGraph } from './graph.js';
 import { inThreadInserter, type GraphInserter } from './graph-inserter.js';
 import type { IndexManifest } from './manifest.js';
 import { DEFAULT_HNSW_PARAMS, INDEX_SPACE, type HnswParams } from './params.js';
-import { diffSources, recordSources, type SourceChanges } from './source-changes.js';
+import { diffSources, recordSources } from '../store/source-changes.js';
 import {
   IndexUnavailableError,
   readStoredGraph,
@@ -28,10 +29,7 @@ import { startWorkerInserter } from './worker-inserter.js';
 import { withWriteLock } from './write-lock.js';
 
 /** Where rebuilds and updates are reported; a pino logger fits. */
-export interface IndexLogger {
-  info(message: string): void;
-  warn(message: string): void;
-}
+export type IndexLogger = StoreLogger;
 
 export interface BuildIndexOptions {
   /** Folder holding the index files (the project's embeddings/ folder). */
@@ -50,21 +48,7 @@ export interface BuildIndexOptions {
   insertion?: 'auto' | 'worker' | 'in-thread';
 }
 
-export interface IndexBuildStats {
-  sources: number;
-  passages: number;
-  /** Passages whose vectors the model computed in this run. */
-  embedded: number;
-  /** Passages whose vectors came from the stored index. */
-  reused: number;
-  /** Source files by what happened to them since the stored index was built. */
-  files: SourceChanges;
-  /** Why the index was built from scratch, or null when the stored one was updated in place. */
-  rebuilt: string | null;
-  /** Whether a new generation was written (false when nothing had changed). */
-  written: boolean;
-  seconds: number;
-}
+export type IndexBuildStats = StoreSyncStats;
 
 /**
  * New passages to embed from which 'auto' insertion uses the worker. Starting it (tsx in a new

@@ -2,14 +2,9 @@
 // cosine), plus exact search over the same vectors so recall can be measured against it.
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../sources/types.js';
+import type { DenseHit } from '../store/types.js';
 import type { IndexManifest } from './manifest.js';
 import type { IndexEntry } from './store.js';
-
-export interface DenseHit {
-  passage: Passage;
-  /** Cosine similarity, 1 − cosine distance: 1 for the same direction. */
-  similarity: number;
-}
 
 export type PassageFilter = (passage: Passage) => boolean;
 

@@ -1,11 +1,13 @@
-// Hybrid retrieval: the HNSW (dense) and BM25 (lexical) candidates of a question, fused into one
-// ranking, with the evidence that decides whether the sources cover the question at all.
+// Hybrid retrieval: a store's dense (embedding) and lexical (BM25) candidates for a question, fused
+// into one ranking, with the evidence that decides whether the sources cover the question at all.
 import type { Passage } from '../sources/types.js';
-import type { VectorIndex } from '../index/vector-index.js';
+import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
 import { coverage, isAnswerable, type AbstainThresholds, type Evidence } from './abstain.js';
 import { fuse, type FusedCandidate, type FusionOptions, type RankedCandidate } from './fuse.js';
-import type { LexicalIndex } from './lexical.js';
+import { queryTerms } from './query-terms.js';
+import { informativeness } from './term-weight.js';
+import { idfOf } from './termStats.js';
 
 export interface HybridSearchOptions {
   fusion: FusionOptions;
@@ -18,9 +20,6 @@ export interface HybridSearchOptions {
    */
   minRelativeScore: number;
 }
-
-/** Weight of a question term in the coverage evidence (see ./term-weight.ts). */
-export type TermWeight = (term: string) => number;
 
 export interface SearchQuery {
   text: string;
@@ -38,65 +37,55 @@ export interface SearchOutcome {
 }
 
 export class HybridSearch {
-  private readonly vectorById: ReadonlyMap<string, Float32Array>;
-  private readonly countBySource: ReadonlyMap<string, number>;
-
   constructor(
-    private readonly dense: VectorIndex,
-    private readonly lexical: LexicalIndex,
+    private readonly store: PassageStore,
     private readonly options: HybridSearchOptions,
-    private readonly termWeight: TermWeight,
-  ) {
-    this.vectorById = new Map(dense.passages.map((p, i) => [p.id, dense.vectors[i]!]));
-    const counts = new Map<string, number>();
-    for (const p of dense.passages) counts.set(p.source, (counts.get(p.source) ?? 0) + 1);
-    this.countBySource = counts;
-  }
+  ) {}
 
-  /** The same indexes searched with other settings (calibration and benchmarks compare variants). */
+  /** The same store searched with other settings (calibration and benchmarks compare variants). */
   withOptions(options: HybridSearchOptions): HybridSearch {
-    return new HybridSearch(this.dense, this.lexical, options, this.termWeight);
+    return new HybridSearch(this.store, options);
   }
 
-  search(query: SearchQuery, k: number, sourceSlug?: string): SearchOutcome {
-    const searched = sourceSlug === undefined ? this.dense.count : (this.countBySource.get(sourceSlug) ?? 0);
+  async search(query: SearchQuery, k: number, sourceSlug?: string): Promise<SearchOutcome> {
+    const searched = sourceSlug === undefined ? this.store.passageCount : this.store.passagesOf(sourceSlug);
     const empty: SearchOutcome = { hits: [], evidence: { dense: 0, coverage: 0 }, answerable: false, searched };
     if (searched === 0) return empty;
 
-    const filter = sourceSlug === undefined ? undefined : (p: Passage) => p.source === sourceSlug;
+    const terms = queryTerms(query.text);
+    const [denseHits, lexicalHits, counts] = await Promise.all([
+      this.store.dense(query.vector, this.options.candidates, sourceSlug),
+      this.store.lexical(terms, this.options.candidates, sourceSlug),
+      this.store.termCounts(terms.map(({ term }) => term)),
+    ]);
     const candidates = new Map<string, RankedCandidate>();
     const candidate = (passage: Passage): RankedCandidate => {
       let c = candidates.get(passage.id);
       if (!c) candidates.set(passage.id, (c = { passage, matchedTerms: [], passageTerms: [] }));
       return c;
     };
-    this.dense.searchDense(query.vector, this.options.candidates, filter).forEach((hit, i) => {
+    denseHits.forEach((hit, i) => {
       Object.assign(candidate(hit.passage), { dense: hit.similarity, denseRank: i + 1 });
     });
-    for (const hit of this.lexical.search(query.text, this.options.candidates, sourceSlug)) {
+    for (const hit of lexicalHits) {
       Object.assign(candidate(hit.passage), { lexical: hit.score, lexicalRank: hit.rank, matchedTerms: hit.terms, passageTerms: hit.passageTerms });
     }
     // Lexical-only candidates still get their true similarity, so a weighted sum compares like with like.
-    for (const c of candidates.values()) c.dense ??= this.similarity(query.vector, c.passage);
+    const lexicalOnly = [...candidates.values()].filter((c) => c.dense === undefined).map((c) => c.passage.id);
+    const similarities = lexicalOnly.length === 0 ? new Map<string, number>() : await this.store.similarities(query.vector, lexicalOnly);
+    for (const c of candidates.values()) c.dense ??= similarities.get(c.passage.id) ?? 0;
 
+    const weight = informativeness(idfOf(counts));
     const questionTerms = analyze(query.text);
     const all = [...candidates.values()];
     const evidence: Evidence = {
       dense: Math.max(0, ...all.map((c) => c.dense ?? 0)),
-      coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, this.termWeight))),
+      coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, weight))),
     };
     const answerable = isAnswerable(evidence, this.options.abstain);
     const fused = answerable ? fuse(all, this.options.fusion) : [];
     const floor = (fused[0]?.score ?? 0) * this.options.minRelativeScore;
     const hits = fused.filter((c) => c.score >= floor).slice(0, k);
     return { hits, evidence, answerable, searched };
-  }
-
-  private similarity(query: Float32Array, passage: Passage): number {
-    const vector = this.vectorById.get(passage.id);
-    if (!vector) return 0;
-    let sum = 0;
-    for (let i = 0; i < query.length; i++) sum += query[i]! * vector[i]!;
-    return sum;
   }
 }

@@ -1,5 +1,6 @@
 // Document frequencies of analysed terms over a set of passages: the rarity weight that the lexical
 // index and quote selection share, so a name like "Marvienko" outweighs "Iraq" in both.
+import type { TermCounts } from '../store/types.js';
 
 /** Rarity of a term (analysed with ../text/normalize.js analyze()); higher is rarer. */
 export type Idf = (term: string) => number;
@@ -8,6 +9,16 @@ export interface TermStats {
   readonly documentCount: number;
   documentFrequency(term: string): number;
   idf: Idf;
+}
+
+/** The BM25 form (as in minisearch): never negative, and unseen terms get the highest weight. */
+function bm25Idf(documentCount: number, df: number): number {
+  return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+}
+
+/** Idf over the terms a store counted (others count as in no passage). */
+export function idfOf({ documentCount, documentFrequency }: TermCounts): Idf {
+  return (term) => bm25Idf(documentCount, documentFrequency.get(term) ?? 0);
 }
 
 /** Builds statistics from each document's analysed terms (repeats within a document count once). */
@@ -22,10 +33,6 @@ export function buildTermStats(documents: Iterable<readonly string[]>): TermStat
   return {
     documentCount,
     documentFrequency,
-    // The BM25 form (as in minisearch): never negative, and unseen terms get the highest weight.
-    idf: (term) => {
-      const df = documentFrequency(term);
-      return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-    },
+    idf: (term) => bm25Idf(documentCount, documentFrequency(term)),
   };
 }

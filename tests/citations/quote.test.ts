@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuote } from '../../src/citations/quote.js';
 import { fromProjectRoot, projectRoot } from '../../src/config/paths.js';
-import { LexicalIndex } from '../../src/search/lexical.js';
+import { LexicalIndex } from '../../src/index/lexical-index.js';
+import { queryTerms } from '../../src/search/query-terms.js';
 import type { Idf } from '../../src/search/termStats.js';
 import { loadSources } from '../../src/sources/load.js';
 import type { Passage, Source } from '../../src/sources/types.js';
@@ -61,7 +62,7 @@ describe('selectQuote', () => {
   it('finds the sentence of a misspelt name through the terms search matched', () => {
     const index = LexicalIndex.build(sources.flatMap((s) => s.passages));
     const question = 'Who is Fayyad?';
-    const [hit] = index.search(question, 1);
+    const [hit] = index.search(queryTerms(question), 1);
     expect(hit?.passage.text).toContain('Faleh al-Fayyadh');
     expect(hit?.passageTerms).toContain('fayyadh');
     const q = selectQuote(question, hit!.passage, idf, { matchedTerms: hit!.passageTerms });

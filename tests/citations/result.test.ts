@@ -3,7 +3,8 @@ import { selectQuote } from '../../src/citations/quote.js';
 import { toCitedResult } from '../../src/citations/result.js';
 import { verifyQuote } from '../../src/citations/verify.js';
 import { fromProjectRoot, projectRoot } from '../../src/config/paths.js';
-import { LexicalIndex } from '../../src/search/lexical.js';
+import { LexicalIndex } from '../../src/index/lexical-index.js';
+import { queryTerms } from '../../src/search/query-terms.js';
 import { loadSources } from '../../src/sources/load.js';
 import type { Source } from '../../src/sources/types.js';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
 describe('toCitedResult', () => {
   it('carries the passage, its source and a verbatim quote', () => {
     const question = 'What does one commenter say about the Mada newspaper?';
-    const [hit] = index.search(question, 1);
+    const [hit] = index.search(queryTerms(question), 1);
     const passage = hit!.passage;
     const source = sources.find((s) => s.slug === passage.source)!;
     const quote = selectQuote(question, passage, index.stats.idf);

@@ -1,6 +1,9 @@
-// Which source files are new, changed or gone since the index was built, by content hash.
+// Which source files are new, changed or gone since a store was last synced, by content hash. Shared
+// by every store: each records, per source file, its hash and how many passages it gave.
 import type { Source } from '../sources/types.js';
-import type { IndexManifest } from './manifest.js';
+
+/** Per source file (path relative to the project root): its sha256 and how many passages it gave. */
+export type RecordedSources = Record<string, { hash: string; passages: number }>;
 
 export interface SourceChanges {
   added: string[];
@@ -9,7 +12,7 @@ export interface SourceChanges {
   unchanged: string[];
 }
 
-export function diffSources(recorded: IndexManifest['sources'], sources: readonly Source[]): SourceChanges {
+export function diffSources(recorded: RecordedSources, sources: readonly Source[]): SourceChanges {
   const changes: SourceChanges = { added: [], changed: [], removed: [], unchanged: [] };
   for (const source of sources) {
     const before = recorded[source.file];
@@ -22,6 +25,6 @@ export function diffSources(recorded: IndexManifest['sources'], sources: readonl
   return changes;
 }
 
-export function recordSources(sources: readonly Source[]): IndexManifest['sources'] {
+export function recordSources(sources: readonly Source[]): RecordedSources {
   return Object.fromEntries(sources.map((source) => [source.file, { hash: source.hash, passages: source.passages.length }]));
 }

@@ -1,22 +1,12 @@
-// BM25 keyword search over passages (minisearch), next to the embedding search: it catches what
-// embeddings blur, such as names ("Marvienko"), codes ("S-400") and figures ("$4.2 billion").
+// The embedded store's lexical side: BM25 keyword search over passages (minisearch), next to the
+// embedding search. It catches what embeddings blur, such as names ("Marvienko"), codes ("S-400")
+// and figures ("$4.2 billion").
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../sources/types.js';
+import type { LexicalHit, WeightedTerm } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
-import { buildTermStats, type TermStats } from './termStats.js';
-import { isRareWord } from './term-weight.js';
-
-export interface LexicalHit {
-  passage: Passage;
-  /** Raw BM25 score from minisearch (unbounded; compare only within one query). */
-  score: number;
-  /** 1-based position in this result list. */
-  rank: number;
-  /** Analysed query terms that matched the passage. */
-  terms: string[];
-  /** The passage's terms they matched: the same, or the indexed spelling a misspelt term found. */
-  passageTerms: string[];
-}
+import { buildTermStats, type TermStats } from '../search/termStats.js';
+import { isRareWord } from '../search/term-weight.js';
 
 interface IndexedPassage {
   id: number;
@@ -28,7 +18,6 @@ const splitTerms = (terms: string): string[] => (terms ? terms.split(' ') : []);
 const asIs = (term: string): string => term;
 /** Edit distance allowed as a share of the term's length: 1 edit for 5–7 letters, 2 from 8. */
 const UNSEEN_TERM_FUZZINESS = 0.2;
-const uniqueQueryTerms = (query: string): string[] => [...new Set(analyze(query))];
 
 export class LexicalIndex {
   private readonly miniSearch: MiniSearch<IndexedPassage>;
@@ -43,7 +32,7 @@ export class LexicalIndex {
       fields: ['terms'],
       tokenize: splitTerms,
       processTerm: asIs,
-      searchOptions: { tokenize: uniqueQueryTerms, processTerm: asIs },
+      searchOptions: { tokenize: splitTerms, processTerm: asIs },
     });
     this.miniSearch.addAll(analysed.map((terms, id) => ({ id, terms: terms.join(' ') })));
   }
@@ -57,9 +46,11 @@ export class LexicalIndex {
     return this.passages.length;
   }
 
-  /** The k best passages for a query, optionally only from the source with this slug. */
-  search(query: string, k: number, sourceSlug?: string): LexicalHit[] {
+  /** The k best passages for analysed query terms, optionally only from the source with this slug. */
+  search(terms: readonly WeightedTerm[], k: number, sourceSlug?: string): LexicalHit[] {
+    const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
     const options: SearchOptions = {
+      boostTerm: (term) => weights.get(term) ?? 1,
       // A rare term no passage contains is likely a misspelling or a variant ("defence", "Matvienko"):
       // only those search fuzzily, as fuzzy matching of known terms ("russian" ~ "russia") added noise
       // and a common word absent from the passages ("price") is simply not covered by them.
@@ -68,7 +59,7 @@ export class LexicalIndex {
     };
     if (sourceSlug !== undefined) options.filter = (r) => this.passageAt(r.id).source === sourceSlug;
     return this.miniSearch
-      .search(query, options)
+      .search([...weights.keys()].join(' '), options)
       .slice(0, k)
       .map((r, i) => ({
         passage: this.passageAt(r.id),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot, projectRoot } from '../../src/config/paths.js';
-import { LexicalIndex } from '../../src/search/lexical.js';
+import { LexicalIndex } from '../../src/index/lexical-index.js';
+import { queryTerms } from '../../src/search/query-terms.js';
 import { loadSources } from '../../src/sources/load.js';
 import type { Source } from '../../src/sources/types.js';
 
@@ -25,7 +26,7 @@ describe('LexicalIndex on the seeds', () => {
 
   it('finds a missile code however it is written', () => {
     for (const query of ['S-400', 's400', 'S400 missiles']) {
-      const [top] = index.search(query, 3);
+      const [top] = index.search(queryTerms(query), 3);
       expect(top?.passage.source).toBe(slugOf('003_'));
       expect(top?.passage.text).toContain('S-400');
     }
@@ -33,7 +34,7 @@ describe('LexicalIndex on the seeds', () => {
 
   it('finds a rare name, and a misspelling of it', () => {
     for (const query of ['Marvienko', 'Who is Valentina Matvienko?']) {
-      const [top] = index.search(query, 3);
+      const [top] = index.search(queryTerms(query), 3);
       expect(top?.passage.source).toBe(slugOf('004_'));
       expect(top?.passage.text).toContain('Valentina Marvienko');
     }
@@ -41,26 +42,26 @@ describe('LexicalIndex on the seeds', () => {
 
   it('matches "al Abadi", "al-Abadi" and "Abadi" in passages of every source that names him', () => {
     const named = sources.flatMap((s) => s.passages).filter((p) => /Abadi/.test(p.text));
-    const found = new Set(index.search('Abadi', 100).map((h) => h.passage.id));
+    const found = new Set(index.search(queryTerms('Abadi'), 100).map((h) => h.passage.id));
     expect(named.length).toBeGreaterThan(3);
     for (const p of named) expect(found).toContain(p.id);
   });
 
   it('matches the amount of a deal', () => {
-    const [top] = index.search('$4.2 billion', 3);
+    const [top] = index.search(queryTerms('$4.2 billion'), 3);
     expect(top?.passage.text).toContain('$4.2 billion arms deal');
   });
 
   it('keeps only the requested source', () => {
     const slug = slugOf('002_');
-    const hits = index.search('Russia Iraq Iran Syria military deal', 10, slug);
+    const hits = index.search(queryTerms('Russia Iraq Iran Syria military deal'), 10, slug);
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) expect(hit.passage.source).toBe(slug);
-    expect(index.search('Marvienko', 10, slug)).toEqual([]);
+    expect(index.search(queryTerms('Marvienko'), 10, slug)).toEqual([]);
   });
 
   it('returns ranks and raw scores in descending order, at most k', () => {
-    const hits = index.search('Russian air strikes against ISIS in Iraq', 5);
+    const hits = index.search(queryTerms('Russian air strikes against ISIS in Iraq'), 5);
     expect(hits).toHaveLength(5);
     hits.forEach((hit, i) => {
       expect(hit.rank).toBe(i + 1);
@@ -70,8 +71,8 @@ describe('LexicalIndex on the seeds', () => {
   });
 
   it('finds nothing for a question made of stop words only, or of words in no passage', () => {
-    expect(index.search('What is it about?', 5)).toEqual([]);
-    expect(index.search('Bitcoin', 5)).toEqual([]);
+    expect(index.search(queryTerms('What is it about?'), 5)).toEqual([]);
+    expect(index.search(queryTerms('Bitcoin'), 5)).toEqual([]);
   });
 
   it('weighs rare terms above common ones', () => {
@@ -81,14 +82,14 @@ describe('LexicalIndex on the seeds', () => {
 
 describe('fuzzy matching is for rare words only', () => {
   it('does not let a common word stand in for a similar one ("price" is not "prime")', () => {
-    expect(index.search('price', 5)).toEqual([]);
-    expect(index.search('prime', 5).length).toBeGreaterThan(0);
+    expect(index.search(queryTerms('price'), 5)).toEqual([]);
+    expect(index.search(queryTerms('prime'), 5).length).toBeGreaterThan(0);
   });
 });
 
 describe('LexicalIndex across word forms', () => {
   it('meets "Russia" in a passage when the question says "the Russians"', () => {
-    const hits = index.search('the Russians', 10);
+    const hits = index.search(queryTerms('the Russians'), 10);
     expect(hits.some((hit) => /\bRussia\b/.test(hit.passage.text) && !/\bRussians?\b/.test(hit.passage.text))).toBe(true);
   });
 });
