@@ -1,7 +1,18 @@
 // The embedded store, the default: the HNSW graph, passages and vectors in embeddings/ (see
 // ./build.ts) and a BM25 index over the same passages, all in this process.
 import type { SlugBook } from '../sources/slug.js';
-import type { DenseHit, LexicalHit, PassageStore, StoreLocation, StoreSyncOptions, StoreSyncStats, TermCounts, WeightedTerm } from '../store/types.js';
+import type {
+  DenseHit,
+  LexicalHit,
+  PassageStore,
+  StoreLocation,
+  StoredCalibration,
+  StoreSyncOptions,
+  StoreSyncStats,
+  TermCounts,
+  WeightedTerm,
+} from '../store/types.js';
+import { readCalibrationFile, writeCalibrationFile } from './calibration-file.js';
 import { buildOrUpdateIndex } from './build.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readSlugBook } from './store.js';
@@ -14,6 +25,7 @@ export class EmbeddedStore implements PassageStore {
   constructor(
     readonly vectors: VectorIndex,
     readonly lexicalIndex: LexicalIndex,
+    private readonly dir: string,
   ) {
     this.vectorById = new Map(vectors.passages.map((passage, i) => [passage.id, vectors.vectors[i]!]));
     const counts = new Map<string, number>();
@@ -59,6 +71,14 @@ export class EmbeddedStore implements PassageStore {
     return { documentCount: stats.documentCount, documentFrequency: new Map(terms.map((term) => [term, stats.documentFrequency(term)])) };
   }
 
+  readCalibration(): Promise<StoredCalibration | undefined> {
+    return readCalibrationFile(this.dir);
+  }
+
+  saveCalibration(calibration: StoredCalibration): Promise<void> {
+    return writeCalibrationFile(this.dir, calibration);
+  }
+
   async close(): Promise<void> {
     // Graph and maps are garbage-collected with the store.
   }
@@ -78,7 +98,7 @@ export function embeddedStoreLocation(dir: string): StoreLocation {
     readSlugBook: (): Promise<SlugBook> => readSlugBook(dir),
     async open(options: StoreSyncOptions): Promise<{ store: EmbeddedStore; stats: StoreSyncStats }> {
       const { index, stats } = await buildOrUpdateIndex({ dir, ...options });
-      return { store: new EmbeddedStore(index, LexicalIndex.build(index.passages)), stats };
+      return { store: new EmbeddedStore(index, LexicalIndex.build(index.passages), dir), stats };
     },
   };
 }

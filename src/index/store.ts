@@ -62,7 +62,7 @@ const passagesFileSchema = z.array(z.object({ label: z.number().int().nonnegativ
 
 const DATA_FILE_PATTERN = /^(graph|passages|vectors)\.[a-z0-9]+\.(hnsw|json|f32)$/;
 /** Temp files of ours left by an interrupted write (see atomic-write.ts). */
-const OUR_TEMP_PATTERN = /^(graph|passages|vectors|manifest)\..*\.tmp$/;
+const OUR_TEMP_PATTERN = /^(graph|passages|vectors|manifest|calibration)\..*\.tmp$/;
 
 export async function readStoredIndex(dir: string): Promise<StoredIndex> {
   const stored = await readStoredVectors(dir);

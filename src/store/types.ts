@@ -38,6 +38,15 @@ export interface TermCounts {
   documentFrequency: ReadonlyMap<string, number>;
 }
 
+/**
+ * Settings measured on this store's model and passages (see ../search), kept with the store so they are
+ * measured again only when `key` (model and corpus) changes. Stores keep `data` as given.
+ */
+export interface StoredCalibration {
+  key: string;
+  data: Record<string, unknown>;
+}
+
 export interface PassageStore {
   /** The model that made the vectors; queries must be embedded by the same one. */
   readonly modelId: string;
@@ -53,6 +62,9 @@ export interface PassageStore {
   /** Cosine similarity of the vector to each passage, by citation id (for candidates one side did not return). */
   similarities(vector: Float32Array, passageIds: readonly string[]): Promise<Map<string, number>>;
   termCounts(terms: readonly string[]): Promise<TermCounts>;
+  /** The calibration saved with the store, if any. */
+  readCalibration(): Promise<StoredCalibration | undefined>;
+  saveCalibration(calibration: StoredCalibration): Promise<void>;
   close(): Promise<void>;
 }
 
