@@ -27,7 +27,8 @@ export async function runAsk(engine: Engine, question: string | undefined, optio
     return 0;
   }
   // The same responder as the bot and the console, so the text is what the bot would post.
-  const responder = createResponder(engine, buildCommandSet(engine.listSources()).commandBySource, DEFAULT_RESULTS);
+  const { commandBySource } = buildCommandSet(engine.listSources());
+  const responder = createResponder(engine, () => commandBySource, DEFAULT_RESULTS);
   const { answer, reply } = await responder.ask({ question: question ?? '', source: options.source, count: options.k });
   out.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${replyToText(reply)}\n`);
   return 0;

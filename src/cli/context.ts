@@ -17,7 +17,10 @@ export function cliContext(): CliContext {
 }
 
 /** Opens the engine, drawing a progress bar on stderr while passages are embedded. */
-export async function openEngineWithProgress({ config, logger }: CliContext, model = config.EMBEDDING_MODEL): Promise<OpenedEngine> {
+export async function openEngineWithProgress(
+  { config, logger }: CliContext,
+  { model = config.EMBEDDING_MODEL, watch = false }: { model?: string; watch?: boolean } = {},
+): Promise<OpenedEngine> {
   const bar = new SingleBar({ format: 'Embedding passages [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   let started = false;
   try {
@@ -28,6 +31,7 @@ export async function openEngineWithProgress({ config, logger }: CliContext, mod
       modelsDir: fromProjectRoot(config.MODELS_DIR),
       model,
       logger,
+      watch,
       onProgress: (done, total) => {
         if (!started) bar.start(total, 0);
         started = true;

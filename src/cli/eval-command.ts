@@ -11,7 +11,7 @@ import { collect } from './collect-stream.js';
 export async function runEval(context: CliContext, options: { questions: string; model?: string }): Promise<number> {
   const questions = fromProjectRoot(options.questions);
   const scorer = join(dirname(questions), 'score.mjs');
-  const { engine } = await openEngineWithProgress(context, options.model);
+  const { engine } = await openEngineWithProgress(context, { model: options.model });
   const answers = collect();
   try {
     await runAsk(engine, undefined, { questions }, answers.stream);

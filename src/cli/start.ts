@@ -5,7 +5,8 @@ import { openEngineWithProgress, type CliContext } from './context.js';
 
 export async function runStart(context: CliContext): Promise<number> {
   const { config, logger } = context;
-  const { engine, stats } = await openEngineWithProgress(context);
+  // Both watch the seeds folder: an edited, added or removed source is answered from as it now is.
+  const { engine, stats } = await openEngineWithProgress(context, { watch: true });
   logger.info({ sources: stats.sources, passages: stats.passages, model: engine.modelId, seconds: Number(stats.seconds.toFixed(2)) }, 'engine ready');
   if (config.DISCORD_TOKEN) return runBot({ engine, config, log: logger });
 

@@ -3,7 +3,7 @@
 // it can be scripted: `printf '/sources\n' | npm start`.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { buildCommandSet } from '../discord/commands.js';
+import { followCommandSet } from '../discord/commands.js';
 import type { Engine } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
 import { describeError, noticeReply } from '../replies/error.js';
@@ -24,8 +24,8 @@ export interface ConsoleOptions {
 
 /** Resolves at end of input or on /quit. */
 export async function runConsole({ engine, input, output, defaultCount, log }: ConsoleOptions): Promise<void> {
-  const commands = buildCommandSet(engine.listSources());
-  const responder = createResponder(engine, commands.commandBySource, defaultCount);
+  const commands = followCommandSet(engine);
+  const responder = createResponder(engine, () => commands.current().commandBySource, defaultCount);
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const lines = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
   const print = (text: string) => output.write(`${text}\n\n`);
@@ -38,13 +38,13 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
   }
   try {
     for await (const line of lines) {
-      const command = parseLine(line, commands.sourceByCommand);
+      const command = parseLine(line, commands.current().sourceByCommand);
       if (command.kind === 'quit') break;
       try {
         if (command.kind === 'ask') show((await responder.ask(command.request)).reply);
         else if (command.kind === 'sources') show(responder.sources());
-        else if (command.kind === 'quote') show(responder.quote({ citation: command.citation }).reply);
-        else if (command.kind === 'help') print(helpText(commands.sourceByCommand));
+        else if (command.kind === 'quote') show((await responder.quote({ citation: command.citation })).reply);
+        else if (command.kind === 'help') print(helpText(commands.current().sourceByCommand));
         else if (command.kind === 'invalid') show(noticeReply(command.message));
       } catch (error) {
         const { message, expected } = describeError(error);
@@ -54,6 +54,7 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
       if (interactive) lines.prompt();
     }
   } finally {
+    commands.stop();
     lines.close();
   }
 }

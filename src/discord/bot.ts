@@ -3,11 +3,11 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config/config.js';
 import { fromProjectRoot } from '../config/paths.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine, SourceSummary } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
 import { NO_MENTIONS } from '../replies/reply.js';
 import { createResponder } from '../replies/responder.js';
-import { buildCommandSet, type CommandSet } from './commands.js';
+import { followCommandSet, type CommandSet } from './commands.js';
 import { createCooldown } from './cooldown.js';
 import { DiscordTokenError, isTokenRejection } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
@@ -23,7 +23,8 @@ export interface StartBotOptions {
 export interface RunningBot {
   client: Client<true>;
   applicationId: string;
-  commands: CommandSet;
+  /** The commands as they are now: re-registered when the list of sources changes. */
+  commands(): CommandSet;
   /** Disconnects from Discord (the engine stays open: it belongs to the caller). */
   stop(): Promise<void>;
 }
@@ -32,7 +33,13 @@ export interface RunningBot {
 export async function startBot({ engine, config, log }: StartBotOptions): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the bot needs it to log in to Discord.');
-  const commands = buildCommandSet(engine.listSources());
+  let syncing: Promise<unknown> = Promise.resolve();
+  let register: ((sources: SourceSummary[]) => Promise<unknown>) | undefined;
+  // A source added, removed or renamed while the bot runs: its command appears or goes at once.
+  const commands = followCommandSet(engine, () => {
+    const sources = engine.listSources();
+    syncing = syncing.then(() => register?.(sources)).catch((error: unknown) => log.error({ err: error }, 'could not re-register the slash commands'));
+  });
   const client = new Client({
     // Slash commands arrive without any privileged intent; Guilds keeps channel and guild data usable.
     intents: [GatewayIntentBits.Guilds],
@@ -41,8 +48,8 @@ export async function startBot({ engine, config, log }: StartBotOptions): Promis
   });
   const handle = createInteractionHandler({
     engine,
-    responder: createResponder(engine, commands.commandBySource, config.RESULTS_PER_ANSWER),
-    commands,
+    responder: createResponder(engine, () => commands.current().commandBySource, config.RESULTS_PER_ANSWER),
+    commands: () => commands.current(),
     cooldown: createCooldown(config.COOLDOWN_SECONDS),
     limiter: createLimiter(config.MAX_CONCURRENT_SEARCHES),
     log,
@@ -56,20 +63,32 @@ export async function startBot({ engine, config, log }: StartBotOptions): Promis
     await client.login(token);
     const readyClient = await ready;
     const applicationId = config.DISCORD_APPLICATION_ID ?? readyClient.application.id;
-    await registerCommands({
-      token,
-      sources: engine.listSources(),
-      log,
-      applicationId,
-      guildId: config.DISCORD_GUILD_ID,
-      apiBase: config.DISCORD_API_BASE,
-      stateDir: fromProjectRoot(config.EMBEDDINGS_DIR),
-      onlyIfChanged: true,
-      rest: readyClient.rest,
-    });
+    register = (sources) =>
+      registerCommands({
+        token,
+        sources,
+        log,
+        applicationId,
+        guildId: config.DISCORD_GUILD_ID,
+        apiBase: config.DISCORD_API_BASE,
+        stateDir: fromProjectRoot(config.EMBEDDINGS_DIR),
+        onlyIfChanged: true,
+        rest: readyClient.rest,
+      });
+    await register(engine.listSources());
     log.info({ user: readyClient.user.tag, applicationId, sources: engine.listSources().length, passages: engine.passageCount }, 'bot ready');
-    return { client: readyClient, applicationId, commands, stop: () => client.destroy() };
+    return {
+      client: readyClient,
+      applicationId,
+      commands: () => commands.current(),
+      stop: async () => {
+        commands.stop();
+        await syncing;
+        await client.destroy();
+      },
+    };
   } catch (error) {
+    commands.stop();
     await client.destroy();
     throw isTokenRejection(error) ? new DiscordTokenError() : error;
   }

@@ -1,7 +1,7 @@
 // The slash commands: /ask, /sources, /quote and one per source. Per-source names come from the
 // engine and are checked again here, because Discord rejects the whole batch for one bad name.
 import { SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { SourceSummary } from '../engine/types.js';
+import type { Engine, SourceSummary } from '../engine/types.js';
 import { MAX_QUESTION_CHARS } from '../engine/errors.js';
 import { DISCORD_LIMITS } from '../replies/limits.js';
 import { shortenPlain } from '../replies/shorten.js';
@@ -57,6 +57,24 @@ export function buildCommandSet(sources: SourceSummary[]): CommandSet {
     payloads.push(sourceCommand(command, source));
   }
   return { payloads, sourceByCommand, commandBySource, skipped };
+}
+
+/** The command set of the engine's current sources, rebuilt when the list of sources changes. */
+export interface LiveCommandSet {
+  current(): CommandSet;
+  /** Stops following the engine. */
+  stop(): void;
+}
+
+export function followCommandSet(engine: Engine, onChange?: (commands: CommandSet) => void): LiveCommandSet {
+  let commands = buildCommandSet(engine.listSources());
+  const stop =
+    engine.onSourcesChanged?.(({ sources, listChanged }) => {
+      if (!listChanged) return;
+      commands = buildCommandSet(sources);
+      onChange?.(commands);
+    }) ?? (() => {});
+  return { current: () => commands, stop };
 }
 
 function questionOption(builder: SlashCommandBuilder, about: string): SlashCommandBuilder {

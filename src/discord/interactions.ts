@@ -22,7 +22,8 @@ import { editOptions, replyOptions } from './reply-options.js';
 export interface InteractionDeps {
   engine: Engine;
   responder: Responder;
-  commands: CommandSet;
+  /** The commands as they are now (they change when the sources do). */
+  commands: () => CommandSet;
   cooldown: Cooldown;
   limiter: Limiter;
   log: Logger;
@@ -64,12 +65,12 @@ async function command(deps: InteractionDeps, interaction: ChatInputCommandInter
     return;
   }
   if (name === QUOTE) {
-    const { reply, found } = deps.responder.quote({ citation: interaction.options.getString(OPTION.citation, true) });
+    const { reply, found } = await deps.responder.quote({ citation: interaction.options.getString(OPTION.citation, true) });
     await interaction.reply(replyOptions(reply));
     record.outcome = found ? 'quoted' : 'unknown-citation';
     return;
   }
-  const source = name === ASK ? (interaction.options.getString(OPTION.source) ?? undefined) : deps.commands.sourceByCommand.get(name);
+  const source = name === ASK ? (interaction.options.getString(OPTION.source) ?? undefined) : deps.commands().sourceByCommand.get(name);
   if (name !== ASK && !source) {
     await interaction.reply(replyOptions(noticeReply(`Unknown command /${name}. Try /sources for the list of sources.`)));
     record.outcome = 'unknown-command';
@@ -117,7 +118,7 @@ async function button(deps: InteractionDeps, interaction: ButtonInteraction, rec
     return;
   }
   record.source = target.citation.split(':')[0];
-  const { reply, found } = deps.responder.quote(target, { ephemeral: true });
+  const { reply, found } = await deps.responder.quote(target, { ephemeral: true });
   await interaction.reply(replyOptions(reply));
   record.outcome = found ? 'quoted' : 'unknown-citation';
 }

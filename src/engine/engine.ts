@@ -1,15 +1,18 @@
 // The loaded product: sources, embedder and indexes, answering questions with verified quotes.
-import type { Answer, AskOptions, CitedResult } from '../answer/types.js';
+import type { Answer, AskOptions } from '../answer/types.js';
 import { citationContext } from '../citations/context.js';
 import { selectQuote } from '../citations/quote.js';
 import { toCitedResult } from '../citations/result.js';
 import { keepVerbatim, type GateLog } from '../citations/verify.js';
 import type { Embedder } from '../embedding/types.js';
+import type { FileFreshness } from '../citations/file-freshness.js';
+import type { FusedCandidate } from '../search/fuse.js';
 import type { HybridSearch } from '../search/hybrid.js';
+import type { Source } from '../sources/types.js';
 import { idfOf } from '../search/termStats.js';
 import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
-import { MAX_QUESTION_CHARS, QuestionError, UnknownSourceError } from './errors.js';
+import { MAX_QUESTION_CHARS, QuestionError, SourceChangedError, UnknownSourceError } from './errors.js';
 import { DEFAULT_RESULTS, MAX_RESULTS } from './settings.js';
 import { summarize, type SourceCatalog } from './source-catalog.js';
 import type { CitationContext, Engine, SourceSummary } from './types.js';
@@ -19,6 +22,10 @@ export interface EngineParts {
   embedder: Embedder;
   store: PassageStore;
   search: HybridSearch;
+  /** Checks that a source file still holds the text it was parsed from, before anything is quoted from it. */
+  freshness: FileFreshness;
+  /** Told about a source file found changed on disk, so it can be re-read. */
+  onStale?: (file: string) => void;
   log: GateLog;
 }
 
@@ -58,12 +65,13 @@ export class SearchEngine implements Engine {
     // Quotes weigh the question's terms and the passage terms search matched by their rarity.
     const terms = new Set([...analyze(text), ...outcome.hits.flatMap((hit) => hit.passageTerms)]);
     const idf = idfOf(await this.parts.store.termCounts([...terms]));
-    const results = outcome.hits.flatMap((hit): CitedResult[] => {
-      const from = this.parts.catalog.byPath(hit.passage.file);
-      if (!from) return [];
-      return [toCitedResult(hit.passage, from, selectQuote(text, hit.passage, idf, { matchedTerms: hit.passageTerms }), round(hit.score))];
+    const current = await this.currentHits(outcome.hits);
+    const results = current.map((hit) => {
+      const quote = selectQuote(text, hit.passage, idf, { matchedTerms: hit.passageTerms });
+      return toCitedResult(hit.passage, hit.source, quote, round(hit.score));
     });
     const verified = keepVerbatim(results, (file) => this.parts.catalog.byPath(file)?.text, this.parts.log);
+    if (outcome.hits.length > 0 && current.length === 0) throw new SourceChangedError();
     return {
       question: text,
       source: source?.slug ?? null,
@@ -74,17 +82,42 @@ export class SearchEngine implements Engine {
     };
   }
 
-  context(citationId: string, quoted?: { start: number; end: number }): CitationContext | undefined {
-    const slug = citationId.split(':')[0] ?? '';
-    const source = this.parts.catalog.find(slug) ?? this.parts.catalog.sources.find((s) => s.passages.some((p) => p.id === citationId));
+  async context(citationId: string, quoted?: { start: number; end: number }): Promise<CitationContext | undefined> {
+    const id = citationId.trim();
+    const slug = id.split(':')[0] ?? '';
+    const source = this.parts.catalog.find(slug) ?? this.parts.catalog.sources.find((s) => s.passages.some((p) => p.id === id));
     if (!source) return undefined;
-    const found = citationContext(source.passages, citationId.trim(), quoted);
-    return found && { source: summarize(source), ...found };
+    const found = citationContext(source.passages, id, quoted);
+    if (!found) return undefined;
+    if (!(await this.parts.freshness.isCurrent(source))) {
+      this.parts.onStale?.(source.file);
+      throw new SourceChangedError();
+    }
+    return { source: summarize(source), ...found };
   }
 
+  /**
+   * The hits that may be quoted: the store's passage is the one the current parse of its file has (same
+   * id, offsets and text), and the file on disk still holds that text. Others are left out, and a
+   * changed file is reported so it is re-read.
+   */
+  private async currentHits(hits: readonly FusedCandidate[]): Promise<Array<FusedCandidate & { source: Source }>> {
+    const current = new Map<string, boolean>();
+    const kept: Array<FusedCandidate & { source: Source }> = [];
+    for (const hit of hits) {
+      const source = this.parts.catalog.byPath(hit.passage.file);
+      const parsed = source?.passages.find((p) => p.id === hit.passage.id);
+      if (!source || !parsed || parsed.start !== hit.passage.start || parsed.text !== hit.passage.text) continue;
+      if (!current.has(source.file)) current.set(source.file, await this.parts.freshness.isCurrent(source));
+      if (current.get(source.file)) kept.push({ ...hit, source });
+    }
+    for (const [file, isCurrent] of current) if (!isCurrent) this.parts.onStale?.(file);
+    return kept;
+  }
+
+  /** Closes the store; the embedder belongs to whoever opened the engine (see LiveEngine). */
   async close(): Promise<void> {
     await this.parts.store.close();
-    await this.parts.embedder.dispose();
   }
 
   private requireSource(name: string): SourceSummary {

@@ -17,3 +17,14 @@ export class UnknownSourceError extends Error {
     super(`Unknown source "${requested}". Valid sources: ${valid.join(', ')}.`);
   }
 }
+
+/**
+ * A source file changed on disk since it was indexed: nothing is quoted from it until it is re-read,
+ * which happens by itself within moments.
+ */
+export class SourceChangedError extends Error {
+  override readonly name = 'SourceChangedError';
+  constructor() {
+    super('The sources changed since they were indexed and are being read again; nothing is quoted from a changed file. Please ask again in a moment.');
+  }
+}

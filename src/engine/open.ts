@@ -1,13 +1,17 @@
-// Opens the engine: sources from seeds/, the embedding model, the vector index (built or updated
-// as needed) and the lexical index over the same passages.
+// Opens the engine: the embedding model, then a snapshot of the sources with their store (built or
+// updated as needed) and search; optionally watching the seeds folder to reload when sources change.
+import { readFile } from 'node:fs/promises';
+import { FileFreshness } from '../citations/file-freshness.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
+import type { Embedder } from '../embedding/types.js';
+import { embeddedStoreLocation } from '../index/embedded-store.js';
 import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { loadSources } from '../sources/load.js';
 import type { ProgressCallback } from '../store/embed-in-batches.js';
-import { embeddedStoreLocation } from '../index/embedded-store.js';
 import type { StoreLocation, StoreSyncStats } from '../store/types.js';
 import { SearchEngine, type EngineParts } from './engine.js';
+import { LiveEngine, type Snapshot } from './live-engine.js';
 import { SEARCH_SETTINGS } from './settings.js';
 import { SourceCatalog } from './source-catalog.js';
 
@@ -24,11 +28,13 @@ export interface OpenEngineOptions {
   onProgress?: ProgressCallback;
   /** Overrides of the retrieval settings (benchmarks and calibration compare variants). */
   search?: Partial<HybridSearchOptions>;
+  /** Watch the seeds folder and reload when sources change (the bot and the console do). */
+  watch?: boolean;
 }
 
 export interface OpenedEngine {
-  engine: SearchEngine;
-  /** The loaded stages, for benchmarks and calibration that compare variants over the same index. */
+  engine: LiveEngine;
+  /** The first snapshot's stages, for benchmarks and calibration that compare variants over the same index. */
   parts: EngineParts;
   stats: StoreSyncStats;
 }
@@ -36,29 +42,60 @@ export interface OpenedEngine {
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const { logger } = options;
   const location = options.store ?? embeddedStoreLocation(options.embeddingsDir);
-  const slugBook = await location.readSlugBook();
-  const sources = await loadSources(options.seedsDir, options.projectRoot, {
-    onSkip: ({ file, reason }) => logger.warn({ file }, `Skipped source ${file}: ${reason}`),
-    slugBook,
-  });
   const embedder = await createEmbedder({
     model: options.model,
     modelsDir: options.modelsDir,
     log: (message: string) => logger.warn(message),
   });
   try {
-    const { store, stats } = await location.open({
-      sources,
-      slugBook,
-      embedder,
-      logger,
-      onProgress: options.onProgress,
-    });
-    const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search });
-    const parts: EngineParts = { catalog: new SourceCatalog(sources), embedder, store, search, log: logger };
-    return { engine: new SearchEngine(parts), parts, stats };
+    const freshness = new FileFreshness(options.projectRoot, readUtf8);
+    let engine: LiveEngine | undefined;
+    const load = (onProgress?: ProgressCallback) =>
+      loadSnapshot(options, { location, embedder, freshness, onStale: () => void engine?.reload(), onProgress });
+    const first = await load(options.onProgress);
+    engine = new LiveEngine(first, () => load(), embedder, logger);
+    if (options.watch) await engine.watch(options.seedsDir);
+    return { engine, parts: first.parts, stats: first.stats };
   } catch (error) {
     await embedder.dispose();
     throw error;
+  }
+}
+
+interface SnapshotDeps {
+  location: StoreLocation;
+  embedder: Embedder;
+  freshness: FileFreshness;
+  onStale: (file: string) => void;
+  onProgress?: ProgressCallback;
+}
+
+/** The sources as they are now, the store brought in line with them, and search over it. */
+async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Promise<Snapshot> {
+  const { logger } = options;
+  const slugBook = await deps.location.readSlugBook();
+  const sources = await loadSources(options.seedsDir, options.projectRoot, {
+    onSkip: ({ file, reason }) => logger.warn({ file }, `Skipped source ${file}: ${reason}`),
+    slugBook,
+  });
+  const { store, stats } = await deps.location.open({ sources, slugBook, embedder: deps.embedder, logger, onProgress: deps.onProgress });
+  const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search });
+  const parts: EngineParts = {
+    catalog: new SourceCatalog(sources),
+    embedder: deps.embedder,
+    store,
+    search,
+    freshness: deps.freshness,
+    onStale: deps.onStale,
+    log: logger,
+  };
+  return { engine: new SearchEngine(parts), parts, stats };
+}
+
+async function readUtf8(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -40,7 +40,15 @@ export interface Engine {
    * Throws QuestionError (empty or too long) and UnknownSourceError (see ./errors.ts).
    */
   ask(question: string, options?: AskOptions): Promise<Answer>;
-  /** Context for a citation id; `quoted` narrows the mark to a quote. Undefined when the id is unknown. */
-  context(citationId: string, quoted?: { start: number; end: number }): CitationContext | undefined;
+  /**
+   * Context for a citation id; `quoted` narrows the mark to a quote. Undefined when the id is unknown;
+   * throws SourceChangedError when the cited file changed since it was indexed.
+   */
+  context(citationId: string, quoted?: { start: number; end: number }): Promise<CitationContext | undefined>;
+  /**
+   * Calls `listener` when the engine has re-read its sources (a live engine watching the seeds folder);
+   * `listChanged` says whether the list of sources itself changed. Returns the unsubscribe function.
+   */
+  onSourcesChanged?(listener: (change: { sources: SourceSummary[]; listChanged: boolean }) => void): () => void;
   close(): Promise<void>;
 }

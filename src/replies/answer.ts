@@ -4,6 +4,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIAct
 import type { Answer, CitedResult } from '../answer/types.js';
 import { blockquote } from './blockquote.js';
 import { citationLine } from './citation-line.js';
+import { passageFingerprint } from '../citations/fingerprint.js';
 import { contextButtonId } from './custom-id.js';
 import { escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -52,7 +53,11 @@ function footer(answer: Answer, modelId: string | undefined): string {
 
 function contextButtons(results: CitedResult[]): APIActionRowComponent<APIButtonComponent>[] {
   const buttons = results.flatMap((result, i) => {
-    const customId = contextButtonId(result.citation, result.start, result.end);
+    const customId = contextButtonId({
+      citation: result.citation,
+      quoted: { start: result.start, end: result.end },
+      fingerprint: passageFingerprint(result.text),
+    });
     return customId ? [new ButtonBuilder().setCustomId(customId).setLabel(`Show context [${i + 1}]`).setStyle(ButtonStyle.Secondary)] : [];
   });
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];

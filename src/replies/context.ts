@@ -14,10 +14,19 @@ const SEPARATOR = '\n\n';
 /** Neighbours shorter than this are left out rather than shown as a stub. */
 const MIN_NEIGHBOUR = 200;
 
-export function contextReply(context: CitationContext, options: { ephemeral?: boolean } = {}): Reply {
+export interface ContextReplyOptions {
+  ephemeral?: boolean;
+  /** The paragraph changed since an answer quoted it: say so above it (nothing is marked). */
+  changedSinceQuoted?: boolean;
+}
+
+const CHANGED_NOTE = '*This paragraph has changed since the answer quoted it. Here it is as it reads now; the quoted words are not marked.*';
+
+export function contextReply(context: CitationContext, options: ContextReplyOptions = {}): Reply {
   const { source, passage } = context;
   const citation = citationLine({ ...passage, citation: passage.id, title: source.title, outlet: source.outlet });
-  let room = DISCORD_LIMITS.embedDescription - citation.length - SEPARATOR.length;
+  const note = options.changedSinceQuoted ? CHANGED_NOTE : undefined;
+  let room = DISCORD_LIMITS.embedDescription - citation.length - SEPARATOR.length - (note ? note.length + SEPARATOR.length : 0);
   const cited = citedParagraph(passage, context.quoted, Math.min(room, Math.floor(DISCORD_LIMITS.embedDescription * 0.6)));
   room -= cited.length;
 
@@ -35,7 +44,7 @@ export function contextReply(context: CitationContext, options: { ephemeral?: bo
     else before.unshift(text);
   }
 
-  const description = [...before, cited, ...after, citation].join(SEPARATOR);
+  const description = [...(note ? [note] : []), ...before, cited, ...after, citation].join(SEPARATOR);
   const embed = new EmbedBuilder().setTitle(`Context of ${passage.id}`.slice(0, DISCORD_LIMITS.embedTitle)).setDescription(description);
   return { embeds: [embed.toJSON()], allowed_mentions: NO_MENTIONS, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }

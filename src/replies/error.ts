@@ -1,7 +1,7 @@
 // What a user sees when something fails: their own mistakes (QuestionError, UnknownSourceError) as
 // is, anything else as a generic apology — the details go to the log, not to the channel.
 import { MessageFlags } from 'discord.js';
-import { QuestionError, UnknownSourceError } from '../engine/errors.js';
+import { QuestionError, SourceChangedError, UnknownSourceError } from '../engine/errors.js';
 import { escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
@@ -16,6 +16,8 @@ export function noticeReply(message: string): Reply {
 
 /** The user-facing message for an error, and whether it was expected (the user's doing) or a fault. */
 export function describeError(error: unknown): { message: string; expected: boolean } {
-  if (error instanceof QuestionError || error instanceof UnknownSourceError) return { message: error.message, expected: true };
+  if (error instanceof QuestionError || error instanceof UnknownSourceError || error instanceof SourceChangedError) {
+    return { message: error.message, expected: true };
+  }
   return { message: UNEXPECTED_ERROR_MESSAGE, expected: false };
 }

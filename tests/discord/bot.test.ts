@@ -163,7 +163,7 @@ describe('/quote and "Show context"', () => {
     const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
     const [first] = excerptsOf(embedOf(answer.message));
     const { message } = await ask('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
-    const context = engine.context(first!.citation)!;
+    const context = (await engine.context(first!.citation))!;
     const description = embedOf(message).description ?? '';
     expect(plainText(description)).toContain(context.passage.text.slice(0, 200));
     expect(description).toContain(`\`${first!.citation}\``);

@@ -86,7 +86,7 @@ describe('engine.context', () => {
   it('returns the cited passage with its neighbours and the quoted span', async () => {
     const answer = await opened.engine.ask('Who is Valentina Marvienko?');
     const first = answer.results[0]!;
-    const context = opened.engine.context(first.citation, { start: first.start, end: first.end })!;
+    const context = (await opened.engine.context(first.citation, { start: first.start, end: first.end }))!;
     expect(context.passage.id).toBe(first.citation);
     expect(context.source.file).toBe(first.file);
     expect(context.before.length + context.after.length).toBeGreaterThan(0);
@@ -94,9 +94,9 @@ describe('engine.context', () => {
     expect(context.quoted).toEqual({ start: first.start, end: first.end });
   });
 
-  it('is undefined for an unknown citation', () => {
-    expect(opened.engine.context('zero-hedge:p999')).toBeUndefined();
-    expect(opened.engine.context('nonsense')).toBeUndefined();
+  it('is undefined for an unknown citation', async () => {
+    expect(await opened.engine.context('zero-hedge:p999')).toBeUndefined();
+    expect(await opened.engine.context('nonsense')).toBeUndefined();
   });
 });
 
