@@ -4,7 +4,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../sources/types.js';
 import type { LexicalHit, WeightedTerm } from '../store/types.js';
-import { analyze } from '../text/normalize.js';
+import { passageTerms } from '../search/passage-terms.js';
 import { buildTermStats, type TermStats } from '../search/termStats.js';
 import { isRareWord } from '../search/term-weight.js';
 
@@ -38,7 +38,7 @@ export class LexicalIndex {
   }
 
   static build(passages: readonly Passage[]): LexicalIndex {
-    const analysed = passages.map((p) => analyze(p.text));
+    const analysed = passages.map(passageTerms);
     return new LexicalIndex(passages, analysed, buildTermStats(analysed));
   }
 
