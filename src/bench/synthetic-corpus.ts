@@ -104,5 +104,5 @@ function syntheticSource(number: number, paragraphs: readonly string[]): Source 
     start = passage.end + PARAGRAPH_BREAK.length;
     return passage;
   });
-  return { slug, command: slug, file, fileName, title: `Synthetic source ${number}`, hash: createHash('sha256').update(text).digest('hex'), text, passages };
+  return { slug, command: slug, file, fileName, encoding: 'utf-8', title: `Synthetic source ${number}`, hash: createHash('sha256').update(text).digest('hex'), text, passages };
 }

@@ -6,19 +6,21 @@ import { cleanTitle, parseLeadIn } from './header.js';
 import { buildPassages } from './passages.js';
 import { deriveSlug } from './slug.js';
 
+export interface ParseOptions {
+  /** The path passages cite, relative to the project root; by default the seeds folder's. */
+  file?: string;
+  /** The slug loadSources assigned (unique and stable across sources); else metadata.slug ?? derived. */
+  slug?: string;
+  /** How the text was decoded from the file's bytes (see readSourceText); by default UTF-8. */
+  encoding?: string;
+}
+
 /**
- * Parses a page's text. Pure: the slug is `slug` when given (loadSources assigns it, unique and stable
- * across sources), else metadata.slug ?? derived. The command is metadata.command ?? the slug: a
- * command name is separate from the slug, so renaming a command changes no citation id. `file` is the
- * path passages cite, relative to the project root; by default the seeds folder's.
+ * Parses a page's text. Pure. The command is metadata.command ?? the slug: a command name is separate
+ * from the slug, so renaming a command changes no citation id.
  */
-export function parseSource(
-  fileName: string,
-  text: string,
-  metadata: SourceMetadata = {},
-  file = `seeds/${fileName}`,
-  assignedSlug?: string,
-): Source {
+export function parseSource(fileName: string, text: string, metadata: SourceMetadata = {}, options: ParseOptions = {}): Source {
+  const file = options.file ?? `seeds/${fileName}`;
   const layout = readLayout(text);
   const leadIn = layout.blocks
     .filter((block) => block.kind === 'article')
@@ -32,12 +34,13 @@ export function parseSource(
   const url = metadata.url ?? layout.credit?.url;
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
   const title = metadata.title ?? (cleanTitle(layout.titleLine) || fileName.replace(/\.txt$/i, ''));
-  const slug = assignedSlug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
+  const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
   return {
     slug,
     command: metadata.command ?? slug,
     file,
     fileName,
+    encoding: options.encoding ?? 'utf-8',
     title,
     ...(outlet === undefined ? {} : { outlet }),
     ...(author === undefined ? {} : { author }),

@@ -57,7 +57,9 @@ export interface Source {
   url?: string;
   /** sha256 of the file text, hex. */
   hash: string;
-  /** The whole file as read with readFileSync(path, 'utf8'). */
+  /** The whole file as decoded by readSourceText (./read-text.ts): every offset refers to this text. */
   text: string;
+  /** The encoding the file was decoded from: "utf-8", "utf-16le", "windows-1252", "iso-8859-1"… */
+  encoding: string;
   passages: Passage[];
 }
