@@ -4,6 +4,7 @@ import type { Source, SourceMetadata } from './types.js';
 import { readLayout } from './layout.js';
 import { cleanTitle, parseLeadIn } from './header.js';
 import { buildPassages } from './passages.js';
+import { assertUniqueIds } from './citation-ids.js';
 import { deriveSlug } from './slug.js';
 
 export interface ParseOptions {
@@ -35,6 +36,8 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
   const title = metadata.title ?? (cleanTitle(layout.titleLine) || fileName.replace(/\.txt$/i, ''));
   const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
+  const passages = buildPassages(text, layout.blocks, { slug, file });
+  assertUniqueIds(passages, file);
   return {
     slug,
     command: metadata.command ?? slug,
@@ -48,6 +51,6 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     ...(url === undefined ? {} : { url }),
     hash: createHash('sha256').update(text, 'utf8').digest('hex'),
     text,
-    passages: buildPassages(text, layout.blocks, { slug, file }),
+    passages,
   };
 }

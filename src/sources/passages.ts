@@ -1,15 +1,9 @@
 // From laid-out paragraphs to citable passages: headings and scraps joined to a neighbour, paragraphs
-// too long for the embedding model cut at sentence boundaries, each with a citation id.
-//
-// Citation ids (unique across sources, typed by users in /quote):
-//   <slug>:p<n>             article paragraph n             "informed-comment:p4"
-//   <slug>:p<n>.<k>         part k of a split paragraph      "informed-comment:p4.2"
-//   <slug>:c<c>p<n>         paragraph n of comment c         "zero-hedge:c3p2", a reply: "zero-hedge:c4.1.1p1"
-//   <slug>:c<c>p<n>.<k>     part k of it                     "zero-hedge:c4.2p1.3"
-// The "p" keeps nested comment numbers and paragraph numbers apart.
+// too long for the embedding model cut at sentence boundaries, each with a citation id (./citation-ids.ts).
 import type { Passage } from './types.js';
 import type { Block, Span } from './layout.js';
 import { splitSentences } from '../text/sentences.js';
+import { citationId } from './citation-ids.js';
 
 /** Passages longer than this are split at sentence boundaries (≈250 tokens, well inside a 512-token model). */
 export const MAX_PASSAGE_WORDS = 180;
@@ -27,15 +21,19 @@ export interface PassageTarget {
   file: string;
 }
 
+/** Article paragraphs are counted through the whole file (a file may hold several pages); a comment's from 1. */
 export function buildPassages(text: string, blocks: readonly Block[], target: PassageTarget): Passage[] {
   const passages: Passage[] = [];
+  let articleParagraphs = 0;
   for (const block of blocks) {
-    for (const unit of joinScraps(text, block)) {
+    const { units, counted } = joinScraps(text, block, block.kind === 'article' ? articleParagraphs : 0);
+    if (block.kind === 'article') articleParagraphs = counted;
+    for (const unit of units) {
       const pieces = splitLong(text, unit);
       pieces.forEach((piece, index) => {
         const part = pieces.length > 1 ? index + 1 : undefined;
         passages.push({
-          id: citationId(target.slug, block, unit.paragraph, part),
+          id: citationId(target.slug, { kind: block.kind, comment: block.comment, paragraph: unit.paragraph, part }),
           source: target.slug,
           file: target.file,
           kind: block.kind,
@@ -53,11 +51,6 @@ export function buildPassages(text: string, blocks: readonly Block[], target: Pa
   return passages;
 }
 
-function citationId(slug: string, block: Block, paragraph: number, part?: number): string {
-  const where = block.kind === 'comment' ? `c${block.comment ?? ''}p${paragraph}` : `p${paragraph}`;
-  return `${slug}:${where}${part === undefined ? '' : `.${part}`}`;
-}
-
 interface Unit extends Span {
   /** Reader's count of the first real paragraph in the unit (headings are not counted). */
   paragraph: number;
@@ -66,11 +59,11 @@ interface Unit extends Span {
 /**
  * Headings join the paragraph after them; scraps join the paragraph before them (or after, when they
  * come first). A joined unit spans the blank line between, so it is still one slice of the file.
+ * Paragraphs are numbered from `counted` + 1; the count after the block's last paragraph comes back.
  */
-function joinScraps(text: string, block: Block): Unit[] {
+function joinScraps(text: string, block: Block, counted: number): { units: Unit[]; counted: number } {
   const units: Unit[] = [];
   let waiting: (Span & { paragraph?: number }) | undefined;
-  let counted = 0;
   for (const span of block.paragraphs) {
     const words = text.slice(span.start, span.end);
     const heading = block.kind === 'article' && isHeading(words);
@@ -87,8 +80,8 @@ function joinScraps(text: string, block: Block): Unit[] {
   }
   const last = units.at(-1);
   if (waiting && last) last.end = waiting.end;
-  else if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? 1 });
-  return units;
+  else if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? ++counted });
+  return { units, counted };
 }
 
 function isHeading(paragraph: string): boolean {

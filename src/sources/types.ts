@@ -17,7 +17,7 @@ export interface SourceMetadata {
 
 /** One paragraph (or a sentence-aligned piece of a long one) that can be quoted and cited. */
 export interface Passage {
-  /** Stable citation id, unique across all sources, e.g. "informed-comment:p4" or "informed-comment:c3.2". */
+  /** Stable citation id, unique across all sources, e.g. "informed-comment:p4" or "informed-comment:c3.2p1". */
   id: string;
   /** Slug of the source it belongs to. */
   source: string;
@@ -26,7 +26,10 @@ export interface Passage {
   kind: PassageKind;
   /** Reader comments: the commenter's name, when the page gives one. */
   commenter?: string;
-  /** Reader comments: the comment's number as the page shows it ("3", "3.1"), when it has one. */
+  /**
+   * Reader comments: the comment's number ("3", "3.1"): the page's own while its numbers rise, else the
+   * next among its siblings, so no two comments of a source share one (see CommentNumbering).
+   */
   comment?: string;
   /** 1-based paragraph number as a reader counts it: within the article, or within the comment. */
   paragraph: number;
