@@ -22,6 +22,14 @@ export interface CommentMarker {
 /** Typographic bullets only: a dash at a line start is as likely to be the commenter's own. */
 const ENTRY_START = /^(?:(\d{1,4})\.|[•◦▪‣])\s+/u;
 const SIGNATURE = /^(\S.{0,60}?)\s+(?:says|said|wrote)\s*:?$/i;
+/** Words of a name in a bare signature; a longer "… says:" line is more likely a sentence of the comment. */
+const MAX_SIGNATURE_WORDS = 4;
+
+/** A signature alone on its line ("Sam Doe says:"), as themes that number nothing print it. */
+export function parseSignature(line: string): string | undefined {
+  const commenter = SIGNATURE.exec(line)?.[1];
+  return commenter !== undefined && commenter.split(/\s+/).length <= MAX_SIGNATURE_WORDS && !/\p{P}$/u.test(commenter) ? commenter : undefined;
+}
 
 export function parseCommentMarker(line: string): CommentMarker | undefined {
   const entry = ENTRY_START.exec(line);

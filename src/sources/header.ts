@@ -8,6 +8,19 @@ export function cleanTitle(line: string): string {
     .replace(/(?<!\.|\.\p{Lu}|\b\p{Lu})\.$/u, '');
 }
 
+/** A first line longer than this is the article's own text, not a title (a page saved without one). */
+const MAX_TITLE_WORDS = 30;
+const MAX_TITLE_CHARS = 250;
+
+export const mayBeTitle = (line: string): boolean => line.length <= MAX_TITLE_CHARS && line.split(/\s+/).length <= MAX_TITLE_WORDS;
+
+/** A title for a page that prints none: its opening words. */
+export function titleFromOpening(text: string, words = 8): string {
+  const opening = text.trim().split(/\s+/);
+  const title = opening.slice(0, words).join(' ');
+  return opening.length > words ? `${title.replace(/[\p{P}]+$/u, '')}…` : title;
+}
+
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 const DATE_LINE = new RegExp(
   String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?` +
@@ -18,6 +31,9 @@ const DATE_LINE = new RegExp(
 
 /** A line that is only a date ("October 12, 2015 at 3:14 pm"): a dateline, or a comment's time stamp. */
 export const isDateLine = (line: string): boolean => DATE_LINE.test(line.trim());
+
+/** "at 9:02 am": comments are stamped with the time, a page's dateline seldom is. */
+export const hasTimeOfDay = (line: string): boolean => /\b\d{1,2}:\d{2}\b/.test(line);
 
 export interface Byline {
   author: string;

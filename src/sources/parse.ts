@@ -1,11 +1,17 @@
 // One saved page → one Source: title, credits, and its passages with exact offsets.
 import { createHash } from 'node:crypto';
 import type { Source, SourceMetadata } from './types.js';
-import { readLayout } from './layout.js';
-import { cleanTitle, parseLeadIn } from './header.js';
+import { readLayout, type PageLayout } from './layout.js';
+import { cleanTitle, parseLeadIn, titleFromOpening } from './header.js';
 import { buildPassages } from './passages.js';
 import { assertUniqueIds } from './citation-ids.js';
 import { deriveSlug } from './slug.js';
+
+/**
+ * Part of every source's hash. An index re-reads only the files whose hash changed, so bump this
+ * whenever the same text would now give other passages or ids: existing indexes then pick it up.
+ */
+export const PARSER_VERSION = 2;
 
 export interface ParseOptions {
   /** The path passages cite, relative to the project root; by default the seeds folder's. */
@@ -34,7 +40,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
   const author = metadata.author ?? layout.byline?.author;
   const url = metadata.url ?? layout.credit?.url;
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
-  const title = metadata.title ?? (cleanTitle(layout.titleLine) || fileName.replace(/\.txt$/i, ''));
+  const title = metadata.title ?? (cleanTitle(layout.titleLine ?? '') || untitled(text, layout, fileName));
   const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
   const passages = buildPassages(text, layout.blocks, { slug, file });
   assertUniqueIds(passages, file);
@@ -49,8 +55,14 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     ...(author === undefined ? {} : { author }),
     ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),
-    hash: createHash('sha256').update(text, 'utf8').digest('hex'),
+    hash: createHash('sha256').update(`parser ${PARSER_VERSION}\n`).update(text, 'utf8').digest('hex'),
     text,
     passages,
   };
+}
+
+/** A page that prints no title (its first line is a long paragraph) is called by its opening words. */
+function untitled(text: string, layout: PageLayout, fileName: string): string {
+  const opening = layout.blocks.find((block) => block.paragraphs.length > 0)?.paragraphs[0];
+  return (opening && titleFromOpening(text.slice(opening.start, opening.end))) || fileName.replace(/\.txt$/i, '');
 }

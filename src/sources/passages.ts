@@ -2,19 +2,13 @@
 // too long for the embedding model cut at sentence boundaries, each with a citation id (./citation-ids.ts).
 import type { Passage } from './types.js';
 import type { Block, Span } from './layout.js';
-import { splitSentences } from '../text/sentences.js';
 import { citationId } from './citation-ids.js';
+import { countWords, splitLong } from './split-long.js';
 
-/** Passages longer than this are split at sentence boundaries (≈250 tokens, well inside a 512-token model). */
-export const MAX_PASSAGE_WORDS = 180;
 /** Shorter paragraphs ("A hopeful sign.") carry too little alone and join a neighbour of the same block. */
 export const MIN_PASSAGE_WORDS = 6;
 /** A heading is a short title-cased line without closing punctuation. */
 const MAX_HEADING_WORDS = 20;
-
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
 
 export interface PassageTarget {
   slug: string;
@@ -58,20 +52,28 @@ interface Unit extends Span {
 
 /**
  * Headings join the paragraph after them; scraps join the paragraph before them (or after, when they
- * come first). A joined unit spans the blank line between, so it is still one slice of the file.
+ * come first). A joined unit spans the blank line between, so it is still one slice of the file; it
+ * never spans a line left out between them (furniture, a testimonial), which then stands alone.
  * Paragraphs are numbered from `counted` + 1; the count after the block's last paragraph comes back.
  */
 function joinScraps(text: string, block: Block, counted: number): { units: Unit[]; counted: number } {
   const units: Unit[] = [];
   let waiting: (Span & { paragraph?: number }) | undefined;
+  const adjacent = (before: Span, after: Span): boolean => text.slice(before.end, after.start).trim() === '';
+  const flushWaiting = (): void => {
+    if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? ++counted });
+    waiting = undefined;
+  };
   for (const span of block.paragraphs) {
     const words = text.slice(span.start, span.end);
     const heading = block.kind === 'article' && isHeading(words);
     const paragraph = heading ? undefined : ++counted;
+    const scrap = !heading && countWords(words) < MIN_PASSAGE_WORDS;
+    if (waiting && !adjacent(waiting, span)) flushWaiting();
     const previous = units.at(-1);
-    if (!heading && countWords(words) < MIN_PASSAGE_WORDS && previous && !waiting) {
+    if (scrap && previous && !waiting && adjacent(previous, span)) {
       previous.end = span.end;
-    } else if (heading || countWords(words) < MIN_PASSAGE_WORDS) {
+    } else if (heading || scrap) {
       waiting = { start: waiting?.start ?? span.start, end: span.end, paragraph: waiting?.paragraph ?? paragraph };
     } else {
       units.push({ start: waiting?.start ?? span.start, end: span.end, paragraph: waiting?.paragraph ?? counted });
@@ -79,8 +81,8 @@ function joinScraps(text: string, block: Block, counted: number): { units: Unit[
     }
   }
   const last = units.at(-1);
-  if (waiting && last) last.end = waiting.end;
-  else if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? ++counted });
+  if (waiting && last && adjacent(last, waiting)) last.end = waiting.end;
+  else flushWaiting();
   return { units, counted };
 }
 
@@ -90,34 +92,4 @@ function isHeading(paragraph: string): boolean {
   const longWords = paragraph.split(/\s+/).filter((word) => /^\P{L}*\p{L}{4}/u.test(word));
   const capitalised = longWords.filter((word) => /^\P{L}*\p{Lu}/u.test(word));
   return longWords.length >= 2 && capitalised.length / longWords.length >= 0.75;
-}
-
-/** Cuts a unit over MAX_PASSAGE_WORDS into parts of similar size, at sentence boundaries. */
-function splitLong(text: string, unit: Span): Span[] {
-  const total = countWords(text.slice(unit.start, unit.end));
-  if (total <= MAX_PASSAGE_WORDS) return [unit];
-  const share = total / Math.ceil(total / MAX_PASSAGE_WORDS);
-  const sentences = splitSentences(text.slice(unit.start, unit.end)).map(({ start, end }) => ({
-    start: unit.start + start,
-    end: unit.start + end,
-    words: countWords(text.slice(unit.start + start, unit.start + end)),
-  }));
-  const parts: Span[] = [];
-  let partStart: number | undefined;
-  let partWords = 0;
-  let wordsSoFar = 0;
-  sentences.forEach((sentence, index) => {
-    partStart ??= sentence.start;
-    partWords += sentence.words;
-    wordsSoFar += sentence.words;
-    const next = sentences[index + 1];
-    // Cut where the running total is nearest the next even share, or where the next sentence would not fit.
-    const goal = (parts.length + 1) * share;
-    if (!next || partWords + next.words > MAX_PASSAGE_WORDS || wordsSoFar >= goal - next.words / 2) {
-      parts.push({ start: partStart, end: sentence.end });
-      partStart = undefined;
-      partWords = 0;
-    }
-  });
-  return parts;
 }

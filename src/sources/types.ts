@@ -2,6 +2,9 @@
 
 export type PassageKind = 'article' | 'comment';
 
+/** What a page's header line states: its title, its byline, the outlet it credits ("Source: …"), its date. */
+export type HeaderFact = 'title' | 'byline' | 'outlet' | 'date';
+
 /** Optional per-source facts from seeds/sources.json; anything absent is derived from the text. */
 export interface SourceMetadata {
   /** Fixes the slug, and so every citation id of the source. */
@@ -58,7 +61,7 @@ export interface Source {
   author?: string;
   date?: string;
   url?: string;
-  /** sha256 of the file text, hex. */
+  /** sha256 of the parser version and the file text, hex: it changes when either does (see PARSER_VERSION). */
   hash: string;
   /** The whole file as decoded by readSourceText (./read-text.ts): every offset refers to this text. */
   text: string;
