@@ -16,6 +16,7 @@ export function toCitedResult(
     title: source.title,
     ...(source.outlet !== undefined && { outlet: source.outlet }),
     kind: passage.kind,
+    ...(passage.fact !== undefined && { fact: passage.fact }),
     ...(passage.commenter !== undefined && { commenter: passage.commenter }),
     ...(passage.comment !== undefined && { comment: passage.comment }),
     paragraph: passage.paragraph,

@@ -4,10 +4,12 @@
 //   <slug>:p<n>.<k>         part k of a split paragraph      "informed-comment:p4.2"
 //   <slug>:c<c>p<n>         paragraph n of comment c         "zero-hedge:c3p2", a reply: "zero-hedge:c4.1.1p1"
 //   <slug>:c<c>p<n>.<k>     part k of it                     "zero-hedge:c4.2p1.3"
+//   <slug>:h<n>             header line n (title, byline, outlet, date lines, in file order)   "informed-comment:h2"
 // The "p" keeps nested comment numbers and paragraph numbers apart.
 //
-// Unique within a source by construction: article paragraphs are counted through the whole file, comment
-// numbers only rise among siblings (CommentNumbering), and parts are counted within their paragraph.
+// Unique within a source by construction: article paragraphs and header lines are counted through the
+// whole file, comment numbers only rise among siblings (CommentNumbering), and parts are counted within
+// their paragraph.
 // assertUniqueIds still checks every parsed source, so a slip in that reasoning fails loudly instead of
 // letting one id cite two passages.
 import type { Passage, PassageKind } from './types.js';
@@ -16,12 +18,13 @@ export interface CitedPlace {
   kind: PassageKind;
   /** The comment's label ("4.1"), for a comment. */
   comment?: string;
+  /** The paragraph's number, or the header line's. */
   paragraph: number;
   part?: number;
 }
 
 export function citationId(slug: string, { kind, comment, paragraph, part }: CitedPlace): string {
-  const where = kind === 'comment' ? `c${comment ?? ''}p${paragraph}` : `p${paragraph}`;
+  const where = kind === 'comment' ? `c${comment ?? ''}p${paragraph}` : kind === 'header' ? `h${paragraph}` : `p${paragraph}`;
   return `${slug}:${where}${part === undefined ? '' : `.${part}`}`;
 }
 

@@ -42,7 +42,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
   const title = metadata.title ?? (cleanTitle(layout.titleLine ?? '') || untitled(text, layout, fileName));
   const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
-  const passages = buildPassages(text, layout.blocks, { slug, file });
+  const passages = buildPassages(text, layout, { slug, file });
   assertUniqueIds(passages, file);
   return {
     slug,

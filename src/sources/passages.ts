@@ -1,7 +1,8 @@
 // From laid-out paragraphs to citable passages: headings and scraps joined to a neighbour, paragraphs
-// too long for the embedding model cut at sentence boundaries, each with a citation id (./citation-ids.ts).
+// too long for the embedding model cut at sentence boundaries, header lines each a passage of their own,
+// each with a citation id (./citation-ids.ts).
 import type { Passage } from './types.js';
-import type { Block, Span } from './layout.js';
+import type { Block, HeaderLine, PageLayout, Span } from './layout.js';
 import { citationId } from './citation-ids.js';
 import { countWords, splitLong } from './split-long.js';
 
@@ -15,9 +16,12 @@ export interface PassageTarget {
   file: string;
 }
 
-/** Article paragraphs are counted through the whole file (a file may hold several pages); a comment's from 1. */
-export function buildPassages(text: string, blocks: readonly Block[], target: PassageTarget): Passage[] {
-  const passages: Passage[] = [];
+/**
+ * Every passage of the page, in file order. Article paragraphs and header lines are counted through the
+ * whole file (a file may hold several pages); a comment's paragraphs from 1.
+ */
+export function buildPassages(text: string, { blocks, headers }: Pick<PageLayout, 'blocks' | 'headers'>, target: PassageTarget): Passage[] {
+  const passages: Passage[] = headers.map((header, index) => headerPassage(text, header, index + 1, target));
   let articleParagraphs = 0;
   for (const block of blocks) {
     const { units, counted } = joinScraps(text, block, block.kind === 'article' ? articleParagraphs : 0);
@@ -42,7 +46,22 @@ export function buildPassages(text: string, blocks: readonly Block[], target: Pa
       });
     }
   }
-  return passages;
+  return passages.sort((a, b) => a.start - b.start);
+}
+
+/** A header line, so "who wrote it" or "which site" can be answered with the line that says so. */
+function headerPassage(text: string, header: HeaderLine, number: number, target: PassageTarget): Passage {
+  return {
+    id: citationId(target.slug, { kind: 'header', paragraph: number }),
+    source: target.slug,
+    file: target.file,
+    kind: 'header',
+    fact: header.fact,
+    paragraph: number,
+    start: header.start,
+    end: header.end,
+    text: text.slice(header.start, header.end),
+  };
 }
 
 interface Unit extends Span {

@@ -1,6 +1,7 @@
 // Boundary types of the sources stage: what the rest of the pipeline may rely on.
 
-export type PassageKind = 'article' | 'comment';
+/** An article paragraph, a reader comment's paragraph, or a header line stating a fact about the page. */
+export type PassageKind = 'article' | 'comment' | 'header';
 
 /** What a page's header line states: its title, its byline, the outlet it credits ("Source: …"), its date. */
 export type HeaderFact = 'title' | 'byline' | 'outlet' | 'date';
@@ -27,6 +28,8 @@ export interface Passage {
   /** Path of the source file relative to the project root, e.g. "seeds/001_e53c0ad875243b71.txt". */
   file: string;
   kind: PassageKind;
+  /** Header lines: what the line states (title, byline, outlet, date). */
+  fact?: HeaderFact;
   /** Reader comments: the commenter's name, when the page gives one. */
   commenter?: string;
   /**
@@ -34,7 +37,10 @@ export interface Passage {
    * next among its siblings, so no two comments of a source share one (see CommentNumbering).
    */
   comment?: string;
-  /** 1-based paragraph number as a reader counts it: within the article, or within the comment. */
+  /**
+   * 1-based paragraph number as a reader counts it: within the article (through every page of the file),
+   * or within the comment; for a header line, its number among the file's header lines.
+   */
   paragraph: number;
   /** 1-based piece number when a paragraph too long for the model was split at sentence boundaries. */
   part?: number;

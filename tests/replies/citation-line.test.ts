@@ -15,6 +15,15 @@ describe('citationLine', () => {
     expect(anonymous).toContain('reader comment 1 · paragraph 1');
   });
 
+  it('says which header line a header passage is, instead of a paragraph number', () => {
+    expect(citationLine({ citation: 'informed-comment:h2', title: 'T', outlet: 'Informed Comment', kind: 'header', fact: 'byline', paragraph: 2 })).toBe(
+      '**T** (Informed Comment) · byline · `informed-comment:h2`',
+    );
+    expect(citationLine({ citation: 'x:h1', title: 'T', kind: 'header', fact: 'title', paragraph: 1 })).toBe('**T** · title line · `x:h1`');
+    expect(citationLine({ citation: 'x:h3', title: 'T', kind: 'header', fact: 'outlet', paragraph: 3 })).toContain(' · credit line · ');
+    expect(citationLine({ citation: 'x:h4', title: 'T', kind: 'header', fact: 'date', paragraph: 4 })).toContain(' · dateline · ');
+  });
+
   it('escapes markdown in names so a commenter cannot format the reply', () => {
     expect(citationLine({ citation: 'x:c1p1', title: 'T', kind: 'comment', commenter: '**bold**', paragraph: 1 })).toContain('\\*\\*bold\\*\\*');
   });

@@ -113,10 +113,17 @@ describe('several pages in one file', () => {
     expectExactOffsets(file, passages);
   });
 
-  it('keeps later pages’ titles and bylines out of the article text', () => {
+  it('makes every page’s title, byline and dateline header passages, numbered through the file', () => {
     for (const line of ['Moscow Sends Advisers to the Iraqi Front', 'By John Smith', 'Syria Talks Resume', 'October 14, 2015']) {
       expect(body.some((passage) => passage.text.includes(line))).toBe(false);
     }
+    expect(passages.filter((passage) => passage.kind === 'header').map((passage) => [passage.id, passage.fact, passage.text])).toEqual([
+      ['baghdad-weighs-russian:h1', 'title', 'Baghdad Weighs a Russian Air Campaign'],
+      ['baghdad-weighs-russian:h2', 'title', 'Moscow Sends Advisers to the Iraqi Front'],
+      ['baghdad-weighs-russian:h3', 'byline', 'By John Smith | Example Weekly'],
+      ['baghdad-weighs-russian:h4', 'title', 'Syria Talks Resume in Geneva Next Week'],
+      ['baghdad-weighs-russian:h5', 'date', 'October 14, 2015'],
+    ]);
   });
 
   it('takes the source’s own facts from the first page only', () => {
