@@ -11,6 +11,8 @@ export interface CitedResult {
   kind: PassageKind;
   /** A header line's fact (kind "header"): title, byline, outlet or date. */
   fact?: HeaderFact;
+  /** The outlet a quoted article passage is by, when the source quotes another outlet ("From the WSJ:"). */
+  quoting?: string;
   commenter?: string;
   comment?: string;
   paragraph: number;

@@ -17,6 +17,7 @@ export function toCitedResult(
     ...(source.outlet !== undefined && { outlet: source.outlet }),
     kind: passage.kind,
     ...(passage.fact !== undefined && { fact: passage.fact }),
+    ...(passage.quoting !== undefined && { quoting: passage.quoting }),
     ...(passage.commenter !== undefined && { commenter: passage.commenter }),
     ...(passage.comment !== undefined && { comment: passage.comment }),
     paragraph: passage.paragraph,

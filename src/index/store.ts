@@ -50,6 +50,7 @@ const passageSchema = z.object({
   file: z.string().min(1),
   kind: z.enum(['article', 'comment', 'header']),
   fact: z.enum(['title', 'byline', 'outlet', 'date']).optional(),
+  quoting: z.string().optional(),
   commenter: z.string().optional(),
   comment: z.string().optional(),
   paragraph: z.number().int().positive(),

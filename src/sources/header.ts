@@ -70,7 +70,7 @@ export function parseCreditLine(line: string): Credit | undefined {
   return { outlet: stripBrackets(credited).replace(/[.;]$/, '') };
 }
 
-/** Outlets that quoting blogs name by initials; the page's own form still makes the slug ("wsj"). */
+/** Outlets that quoting blogs name by initials, and their names in full for readers. */
 const OUTLET_INITIALS: Record<string, string> = {
   WSJ: 'The Wall Street Journal',
   NYT: 'The New York Times',
@@ -81,18 +81,16 @@ const OUTLET_INITIALS: Record<string, string> = {
 };
 
 export interface LeadIn {
-  /** The outlet's name in full, for readers. */
+  /** The quoted outlet's name in full. */
   outlet: string;
-  /** The name as the page writes it, for the slug. */
-  written: string;
 }
 
-/** "… From the WSJ:" closing a paragraph: a blog post quoting another outlet at length. */
+/** "… From the WSJ:" closing a paragraph: a blog post about to quote another outlet at length. */
 export function parseLeadIn(paragraph: string): LeadIn | undefined {
   const match = /\b[Ff]rom (?:the )?(\p{Lu}[\p{L}.&'’]*(?:\s+\p{Lu}[\p{L}.&'’]*){0,5})\s*:$/u.exec(paragraph.trim());
   const written = match?.[1];
   if (!written) return undefined;
-  return { outlet: OUTLET_INITIALS[written] ?? written, written };
+  return { outlet: OUTLET_INITIALS[written] ?? written };
 }
 
 function stripBrackets(text: string): string {

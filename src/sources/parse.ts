@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Source, SourceMetadata } from './types.js';
 import { readLayout, type PageLayout } from './layout.js';
-import { cleanTitle, parseLeadIn, titleFromOpening } from './header.js';
+import { cleanTitle, titleFromOpening } from './header.js';
+import { quotedStretches } from './attribution.js';
 import { buildPassages } from './passages.js';
 import { assertUniqueIds } from './citation-ids.js';
 import { deriveSlug } from './slug.js';
@@ -29,20 +30,17 @@ export interface ParseOptions {
 export function parseSource(fileName: string, text: string, metadata: SourceMetadata = {}, options: ParseOptions = {}): Source {
   const file = options.file ?? `seeds/${fileName}`;
   const layout = readLayout(text);
-  const leadIn = layout.blocks
-    .filter((block) => block.kind === 'article')
-    .flatMap((block) => block.paragraphs)
-    .map((span) => parseLeadIn(text.slice(span.start, span.end)))
-    .find((found) => found !== undefined);
+  const quoted = quotedStretches(text, layout.blocks);
   const credited = layout.byline?.outlet ?? layout.credit?.outlet;
-  // A post that quotes another outlet at length is not that outlet's page: say whom it quotes.
-  const outlet = metadata.outlet ?? credited ?? (leadIn && `quoting ${leadIn.outlet}`);
+  // A post that quotes another outlet at length is not that outlet's page: its own outlet stays unknown.
+  const outlet = metadata.outlet ?? credited;
+  const quotes = quoted[0]?.outlet;
   const author = metadata.author ?? layout.byline?.author;
   const url = metadata.url ?? layout.credit?.url;
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
   const title = metadata.title ?? (cleanTitle(layout.titleLine ?? '') || untitled(text, layout, fileName));
-  const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
-  const passages = buildPassages(text, layout, { slug, file });
+  const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet, title, fileName });
+  const passages = buildPassages(text, layout, { slug, file }, quoted);
   assertUniqueIds(passages, file);
   return {
     slug,
@@ -52,6 +50,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     encoding: options.encoding ?? 'utf-8',
     title,
     ...(outlet === undefined ? {} : { outlet }),
+    ...(quotes === undefined ? {} : { quotes }),
     ...(author === undefined ? {} : { author }),
     ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),

@@ -5,6 +5,7 @@ import type { Passage } from './types.js';
 import type { Block, HeaderLine, PageLayout, Span } from './layout.js';
 import { citationId } from './citation-ids.js';
 import { countWords, splitLong } from './split-long.js';
+import type { QuotedStretch } from './attribution.js';
 
 /** Shorter paragraphs ("A hopeful sign.") carry too little alone and join a neighbour of the same block. */
 export const MIN_PASSAGE_WORDS = 6;
@@ -18,15 +19,22 @@ export interface PassageTarget {
 
 /**
  * Every passage of the page, in file order. Article paragraphs and header lines are counted through the
- * whole file (a file may hold several pages); a comment's paragraphs from 1.
+ * whole file (a file may hold several pages); a comment's paragraphs from 1. Article passages inside a
+ * quoted stretch say whom they quote.
  */
-export function buildPassages(text: string, { blocks, headers }: Pick<PageLayout, 'blocks' | 'headers'>, target: PassageTarget): Passage[] {
+export function buildPassages(
+  text: string,
+  { blocks, headers }: Pick<PageLayout, 'blocks' | 'headers'>,
+  target: PassageTarget,
+  quoted: readonly QuotedStretch[] = [],
+): Passage[] {
   const passages: Passage[] = headers.map((header, index) => headerPassage(text, header, index + 1, target));
   let articleParagraphs = 0;
   for (const block of blocks) {
     const { units, counted } = joinScraps(text, block, block.kind === 'article' ? articleParagraphs : 0);
     if (block.kind === 'article') articleParagraphs = counted;
     for (const unit of units) {
+      const quoting = block.kind === 'article' ? quoted.find((stretch) => stretch.start <= unit.start && unit.end <= stretch.end)?.outlet : undefined;
       const pieces = splitLong(text, unit);
       pieces.forEach((piece, index) => {
         const part = pieces.length > 1 ? index + 1 : undefined;
@@ -35,6 +43,7 @@ export function buildPassages(text: string, { blocks, headers }: Pick<PageLayout
           source: target.slug,
           file: target.file,
           kind: block.kind,
+          ...(quoting === undefined ? {} : { quoting }),
           ...(block.commenter === undefined ? {} : { commenter: block.commenter }),
           ...(block.comment === undefined ? {} : { comment: block.comment }),
           paragraph: unit.paragraph,

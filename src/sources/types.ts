@@ -30,6 +30,8 @@ export interface Passage {
   kind: PassageKind;
   /** Header lines: what the line states (title, byline, outlet, date). */
   fact?: HeaderFact;
+  /** Article paragraphs that quote another outlet at length ("From the WSJ:"): that outlet, in full. */
+  quoting?: string;
   /** Reader comments: the commenter's name, when the page gives one. */
   commenter?: string;
   /**
@@ -63,7 +65,10 @@ export interface Source {
   /** File name alone, e.g. "001_e53c0ad875243b71.txt". */
   fileName: string;
   title: string;
+  /** The outlet that published the page, when the page credits one (a byline, "Source: …"). */
   outlet?: string;
+  /** The outlet a post quotes at length ("From the WSJ:"), not its own: its quoted passages say `quoting`. */
+  quotes?: string;
   author?: string;
   date?: string;
   url?: string;

@@ -90,18 +90,19 @@ describe('seed sources', () => {
 
   it('credits the outlet and author the pages name', () => {
     expect(seed('001')).toMatchObject({ author: 'Juan Cole', outlet: 'Informed Comment' });
-    // A blog post that quotes the WSJ at length, after a line of its own.
-    expect(seed('002').outlet).toBe('quoting The Wall Street Journal');
+    // A blog post that quotes the WSJ at length, after a line of its own: not the Journal's page.
+    expect(seed('002').outlet).toBeUndefined();
+    expect(seed('002').quotes).toBe('The Wall Street Journal');
     expect(seed('003').outlet).toBe('Zero Hedge');
     expect(seed('000').outlet).toBeUndefined();
     expect(seed('004').outlet).toBeUndefined();
   });
 
-  it('gives unique, readable, Discord-valid slugs from the outlet or the title', () => {
+  it('gives unique, readable, Discord-valid slugs from the outlet or the title (not from an outlet a post quotes)', () => {
     expect(sources.map((source) => source.slug)).toEqual([
       'putins-next-conquest',
       'informed-comment',
-      'wsj',
+      'iraq-signs-collaboration',
       'zero-hedge',
       'iraqi-shiite-militias',
     ]);
@@ -155,7 +156,7 @@ describe('seed sources', () => {
         ['informed-comment:h1', 'title', 'In final Failure for Bush/Cheney, many in Iraq seek Russian Alliance'],
         ['informed-comment:h2', 'byline', 'By Juan Cole | (Informed Comment) | – –'],
       ],
-      [['wsj:h1', 'title', 'Iraq Signs Collaboration Deal With Russia, Iran, Syria on ISIS Fight']],
+      [['iraq-signs-collaboration:h1', 'title', 'Iraq Signs Collaboration Deal With Russia, Iran, Syria on ISIS Fight']],
       [
         ['zero-hedge:h1', 'title', 'Iraq and Russia Prepare to Boost Military Ties as US Threatens Sanctions'],
         ['zero-hedge:h2', 'outlet', 'Source: Zero Hedge'],
@@ -164,6 +165,23 @@ describe('seed sources', () => {
     ]);
     for (const source of sources) {
       for (const passage of headersOf(source)) expect(passage.paragraph).toBe(Number(passage.id.split(':h')[1]));
+    }
+  });
+
+  it('credits the quoted stretch of 002 to the Journal, and the blogger’s own lead-in and closing words to nobody else', () => {
+    const source = seed('002');
+    const article = articleOf(source);
+    expect(article[0]?.text).toMatch(/From the WSJ:$/);
+    expect(article.at(-1)?.text).toMatch(/^Our\snext President will have to form a working relationship with Russia/);
+    expect(article.map((passage) => passage.quoting)).toEqual([
+      undefined,
+      ...Array.from({ length: article.length - 2 }, () => 'The Wall Street Journal'),
+      undefined,
+    ]);
+    expect(source.passages.filter((passage) => passage.kind !== 'article').every((passage) => passage.quoting === undefined)).toBe(true);
+    for (const other of sources.filter((candidate) => candidate !== source)) {
+      expect(other.quotes).toBeUndefined();
+      expect(other.passages.every((passage) => passage.quoting === undefined)).toBe(true);
     }
   });
 
