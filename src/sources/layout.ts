@@ -16,7 +16,7 @@ export interface Span {
 
 /** A page's article, or one reader comment. */
 export interface Block {
-  kind: PassageKind;
+  kind: Exclude<PassageKind, 'header'>;
   comment?: string;
   commenter?: string;
   paragraphs: Span[];

@@ -34,7 +34,7 @@ export function buildPassages(
     const { units, counted } = joinScraps(text, block, block.kind === 'article' ? articleParagraphs : 0);
     if (block.kind === 'article') articleParagraphs = counted;
     for (const unit of units) {
-      const quoting = block.kind === 'article' ? quoted.find((stretch) => stretch.start <= unit.start && unit.end <= stretch.end)?.outlet : undefined;
+      const quoting = block.kind === 'article' ? quotedOutlet(quoted, unit) : undefined;
       const pieces = splitLong(text, unit);
       pieces.forEach((piece, index) => {
         const part = pieces.length > 1 ? index + 1 : undefined;
@@ -56,6 +56,11 @@ export function buildPassages(
     }
   }
   return passages.sort((a, b) => a.start - b.start);
+}
+
+/** The outlet whose quoted stretch holds the whole unit, if any. */
+function quotedOutlet(quoted: readonly QuotedStretch[], unit: Span): string | undefined {
+  return quoted.find((stretch) => stretch.start <= unit.start && unit.end <= stretch.end)?.outlet;
 }
 
 /** A header line, so "who wrote it" or "which site" can be answered with the line that says so. */

@@ -21,7 +21,7 @@ export interface SourceMetadata {
 
 /** One paragraph (or a sentence-aligned piece of a long one) that can be quoted and cited. */
 export interface Passage {
-  /** Stable citation id, unique across all sources, e.g. "informed-comment:p4" or "informed-comment:c3.2p1". */
+  /** Stable citation id, unique across all sources, e.g. "informed-comment:p4", "informed-comment:c3.2p1", "informed-comment:h2". */
   id: string;
   /** Slug of the source it belongs to. */
   source: string;
@@ -44,7 +44,7 @@ export interface Passage {
    * or within the comment; for a header line, its number among the file's header lines.
    */
   paragraph: number;
-  /** 1-based piece number when a paragraph too long for the model was split at sentence boundaries. */
+  /** 1-based piece number when a paragraph too long for the model was split (at sentences, else at words). */
   part?: number;
   /** Character offsets into the file text: fileText.slice(start, end) === text. */
   start: number;
