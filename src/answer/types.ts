@@ -3,7 +3,10 @@ import type { PassageKind } from '../sources/types.js';
 
 /** One cited excerpt. Schema shared with ../shared/eval (see its README). */
 export interface CitedResult {
+  /** The passage's id, e.g. "informed-comment:p4". */
   citation: string;
+  /** The id narrowed to the quoted sentences, as replies show it and /quote takes it: "informed-comment:p4/s2-3". */
+  quoteCitation: string;
   source: string;
   file: string;
   title: string;

@@ -1,7 +1,9 @@
 // Assembles one cited excerpt of an answer from the passage it quotes.
 import type { CitedResult } from '../answer/types.js';
 import type { Passage, Source } from '../sources/types.js';
+import { formatCitationRef } from './citation-ref.js';
 import type { Quote } from './quote.js';
+import { quotedSentences } from './quoted-sentences.js';
 
 export function toCitedResult(
   passage: Passage,
@@ -9,8 +11,10 @@ export function toCitedResult(
   quote: Quote,
   score: number,
 ): CitedResult {
+  const sentences = quotedSentences(passage, quote);
   return {
     citation: passage.id,
+    quoteCitation: formatCitationRef({ passage: passage.id, ...(sentences && { sentences }) }),
     source: passage.source,
     file: passage.file,
     title: source.title,

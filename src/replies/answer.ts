@@ -35,7 +35,7 @@ function notCovered(sourceTitle: string | undefined): string {
 
 /** Each excerpt gets an equal share of what the citation lines leave, and passes on what it does not use. */
 function excerpts(results: CitedResult[]): string {
-  const citations = results.map((result, i) => `**[${i + 1}]** ${citationLine(result)}`);
+  const citations = results.map((result, i) => `**[${i + 1}]** ${citationLine({ ...result, citation: result.quoteCitation })}`);
   const fixed = citations.reduce((sum, line) => sum + line.length + 1, 0) + BLOCK_SEPARATOR.length * (results.length - 1);
   let room = DISCORD_LIMITS.embedDescription - fixed;
   const blocks = results.map((result, i) => {

@@ -1,6 +1,8 @@
 // A citation with its surroundings (/quote and the "Show context" button): the cited paragraph as a
 // blockquote with the quoted part in bold, up to two paragraphs either side, then the citation.
 import { EmbedBuilder, MessageFlags } from 'discord.js';
+import { formatCitationRef } from '../citations/citation-ref.js';
+import { quotedSentences } from '../citations/quoted-sentences.js';
 import type { CitationContext } from '../engine/types.js';
 import type { Passage } from '../sources/types.js';
 import { blockquote, blockquoteMarkdown } from './blockquote.js';
@@ -18,14 +20,18 @@ export interface ContextReplyOptions {
   ephemeral?: boolean;
   /** The paragraph changed since an answer quoted it: say so above it (nothing is marked). */
   changedSinceQuoted?: boolean;
+  /** Anything else to say above the paragraphs (plain text). */
+  note?: string;
 }
 
 const CHANGED_NOTE = '*This paragraph has changed since the answer quoted it. Here it is as it reads now; the quoted words are not marked.*';
 
 export function contextReply(context: CitationContext, options: ContextReplyOptions = {}): Reply {
   const { source, passage } = context;
-  const citation = citationLine({ ...passage, citation: passage.id, title: source.title, outlet: source.outlet });
-  const note = options.changedSinceQuoted ? CHANGED_NOTE : undefined;
+  const sentences = context.quoted && quotedSentences(passage, context.quoted);
+  const id = formatCitationRef({ passage: passage.id, ...(sentences && { sentences }) });
+  const citation = citationLine({ ...passage, citation: id, title: source.title, outlet: source.outlet });
+  const note = options.changedSinceQuoted ? CHANGED_NOTE : options.note && `*${escapeText(options.note)}*`;
   let room = DISCORD_LIMITS.embedDescription - citation.length - SEPARATOR.length - (note ? note.length + SEPARATOR.length : 0);
   const cited = citedParagraph(passage, context.quoted, Math.min(room, Math.floor(DISCORD_LIMITS.embedDescription * 0.6)));
   room -= cited.length;

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.js';
 import { expectValidCommandPayloads } from './command-rules.js';
 import { startHarness, type Harness } from './harness.js';
-import { boldText, buttonsOf, embedOf, excerptsOf, plainText, unescapeMarkdown } from './read-reply.js';
+import { boldText, buttonsOf, embedOf, excerptsOf, noticeText, plainText, unescapeMarkdown } from './read-reply.js';
 import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
+import type { CommandOption } from '../fake-discord/interactions.js';
+import { parseCitationRef } from '../../src/citations/citation-ref.js';
 
 const QUESTION = 'Why is Iraq turning to Russia for help against ISIS?';
 
@@ -45,7 +47,7 @@ function seedText(citation: string): string {
   return readFileSync(source.file, 'utf8');
 }
 
-async function ask(command: string, options: { name: string; type: 3 | 4; value: string | number }[]) {
+async function ask(command: string, options: CommandOption[]) {
   const sent = await h.fake.sendCommand(command, options);
   return { sent, ...(await h.fake.waitForReply(sent)) };
 }
@@ -159,14 +161,45 @@ describe('/sources', () => {
 });
 
 describe('/quote and "Show context"', () => {
-  it('/quote shows the cited paragraph and its citation', async () => {
+  /** The cited paragraph's block (the one blockquoted) and its bold part, as a reader sees them. */
+  function markedPart(message: Record<string, unknown>): string {
+    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => block.startsWith('>'))!;
+    return boldText(cited.replace(/^> /gm, '')).replace(/^…/, '').replace(/…$/, '');
+  }
+
+  it('/quote with the id an answer shows marks the same words as the button, privately', async () => {
     const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
     const [first] = excerptsOf(embedOf(answer.message));
-    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
-    const context = (await engine.context(first!.citation))!;
+    expect(first!.citation).toMatch(/\/s\d+(-\d+)?$/);
+    const { callback, message } = await ask('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
+    expect((callback.body as { type: number }).type).toBe(4);
+    expect(message.flags).toBe(64);
+    const context = (await engine.context(parseCitationRef(first!.citation)!.passage))!;
     const description = embedOf(message).description ?? '';
-    expect(plainText(description)).toContain(context.passage.text.slice(0, 200));
+    expect(plainText(description)).toContain(context.passage.text.slice(0, 200).replace(/\s+$/, ''));
     expect(description).toContain(`\`${first!.citation}\``);
+    expect(markedPart(message)).toBe(first!.text);
+
+    const click = await h.fake.clickButton(buttonsOf(answer.message)[0]!.custom_id, h.fake.originalMessage(answer.sent)!);
+    expect(markedPart((await h.fake.waitForReply(click)).message)).toBe(markedPart(message));
+  });
+
+  it('/quote takes an id as people paste or type it: backticks, any case, a trailing full stop', async () => {
+    const answer = await ask('ask', [{ name: 'question', type: 3, value: 'Who is Valentina Marvienko?' }]);
+    const [first] = excerptsOf(embedOf(answer.message));
+    const typed = `\`${first!.citation.toUpperCase()}\`.`;
+    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: typed }]);
+    expect(markedPart(message)).toBe(first!.text);
+  });
+
+  it('/quote public:true posts it for everyone', async () => {
+    const passage = engine.listPassages()[0]!;
+    const { message } = await ask('quote', [
+      { name: 'citation', type: 3, value: passage.id },
+      { name: 'public', type: 5, value: true },
+    ]);
+    expect(message.flags ?? 0).toBe(0);
+    expect(embedOf(message).description).toContain(passage.id);
   });
 
   it('the button replies ephemerally with the quote marked in bold inside its paragraph', async () => {
@@ -179,17 +212,38 @@ describe('/quote and "Show context"', () => {
     expect((callback.body as { type: number }).type).toBe(4);
     expect(message.flags).toBe(64);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => block.startsWith('>'))!;
-    const marked = boldText(cited.replace(/^> /gm, '')).replace(/…$/, '');
+    const marked = markedPart(message);
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.startsWith(excerpt!.text)).toBe(true);
     expect(seedText(excerpt!.citation)).toContain(marked);
   });
 
-  it('an unknown citation gets an ephemeral hint', async () => {
-    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: 'nope:p999' }]);
-    expect(message.flags).toBe(64);
-    expect(String(message.content)).toMatch(/Unknown citation/);
+  it('an unknown citation gets a private hint, and a near miss a "did you mean"', async () => {
+    const unknown = await ask('quote', [{ name: 'citation', type: 3, value: 'nope:p999' }]);
+    expect(unknown.message.flags).toBe(64);
+    expect(noticeText(unknown.message)).toMatch(/Unknown citation/);
+
+    const real = engine.listPassages().find((p) => p.id.includes('.'))!;
+    const slip = real.id.replace('-', '');
+    const near = await ask('quote', [{ name: 'citation', type: 3, value: `${slip}/s1` }]);
+    expect(noticeText(near.message)).toContain(`Did you mean ${real.id}/s1?`);
+  });
+
+  it('autocompletes citation ids from what was typed: an id prefix, or words of the passage', async () => {
+    const passage = engine.listPassages().find((p) => p.kind === 'comment' && p.commenter)!;
+    const prefix = passage.id.slice(0, passage.id.indexOf(':') + 2);
+    const byId = await h.fake.waitForReply(await h.fake.sendAutocomplete('quote', [{ name: 'citation', type: 3, value: prefix, focused: true }]));
+    const idChoices = (byId.callback.body as { data: { choices: { name: string; value: string }[] } }).data.choices;
+    expect(idChoices.length).toBeGreaterThan(0);
+    for (const choice of idChoices) {
+      expect(choice.value.startsWith(prefix)).toBe(true);
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+    }
+
+    const words = passage.text.split(/\s+/).slice(2, 5).join(' ');
+    const byText = await h.fake.waitForReply(await h.fake.sendAutocomplete('quote', [{ name: 'citation', type: 3, value: words, focused: true }]));
+    const textChoices = (byText.callback.body as { data: { choices: { value: string }[] } }).data.choices;
+    expect(textChoices.map((c) => c.value)).toContain(passage.id);
   });
 });
 

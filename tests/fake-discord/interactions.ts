@@ -8,9 +8,9 @@ export interface FakeUser {
 
 export interface CommandOption {
   name: string;
-  /** 3 string, 4 integer (ApplicationCommandOptionType). */
-  type: 3 | 4;
-  value: string | number;
+  /** 3 string, 4 integer, 5 boolean (ApplicationCommandOptionType). */
+  type: 3 | 4 | 5;
+  value: string | number | boolean;
   focused?: boolean;
 }
 
