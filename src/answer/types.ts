@@ -12,8 +12,15 @@ export interface CitedResult {
   title: string;
   outlet?: string;
   kind: PassageKind;
+  /**
+   * Opens the source at the quote: its URL (sources.json `url`, or one the page states) with a text
+   * fragment that highlights the quoted words. Absent when the source has no known URL.
+   */
+  url?: string;
   commenter?: string;
   comment?: string;
+  /** The outlet the passage quotes, when the post quotes another outlet there. */
+  quoting?: string;
   paragraph: number;
   /** Offsets of `quote` in the file: fileText.slice(start, end) === quote. */
   start: number;

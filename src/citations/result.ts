@@ -1,17 +1,21 @@
 // Assembles one cited excerpt of an answer from the passage it quotes.
 import type { CitedResult } from '../answer/types.js';
 import type { Passage, Source } from '../sources/types.js';
+import { quotedOutlet } from './attribution.js';
 import { formatCitationRef } from './citation-ref.js';
 import type { Quote } from './quote.js';
 import { quotedSentences } from './quoted-sentences.js';
+import { quoteLink } from './text-fragment.js';
 
 export function toCitedResult(
   passage: Passage,
-  source: Pick<Source, 'title' | 'outlet'>,
+  source: Pick<Source, 'title' | 'outlet' | 'url'>,
   quote: Quote,
   score: number,
 ): CitedResult {
   const sentences = quotedSentences(passage, quote);
+  const url = quoteLink(source.url, quote.quote);
+  const quoting = quotedOutlet(passage);
   return {
     citation: passage.id,
     quoteCitation: formatCitationRef({ passage: passage.id, ...(sentences && { sentences }) }),
@@ -20,8 +24,10 @@ export function toCitedResult(
     title: source.title,
     ...(source.outlet !== undefined && { outlet: source.outlet }),
     kind: passage.kind,
+    ...(url !== undefined && { url }),
     ...(passage.commenter !== undefined && { commenter: passage.commenter }),
     ...(passage.comment !== undefined && { comment: passage.comment }),
+    ...(quoting !== undefined && { quoting }),
     paragraph: passage.paragraph,
     start: quote.start,
     end: quote.end,

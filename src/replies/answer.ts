@@ -1,10 +1,13 @@
-// An answer as Discord sees it: one embed of verbatim blockquoted excerpts, each followed by its
-// citation, and a "Show context" button per excerpt.
+// An answer as Discord sees it: one embed, the question as its title; the excerpts grouped under
+// their source (named once, a link to the page when its URL is known), each a verbatim blockquote
+// followed by its citation line; a "Show context" button per excerpt.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Answer, CitedResult } from '../answer/types.js';
+import type { SourceSummary } from '../engine/types.js';
 import { blockquote } from './blockquote.js';
-import { citationLine } from './citation-line.js';
+import { citationLine, sourceHeading } from './citation-line.js';
 import { passageFingerprint } from '../citations/fingerprint.js';
+import { COLOURS } from './colours.js';
 import { contextButtonId } from './custom-id.js';
 import { escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -12,19 +15,26 @@ import { NO_MENTIONS, type Reply } from './reply.js';
 import { fitRendered, shortenPlain } from './shorten.js';
 
 export interface AnswerReplyOptions {
-  modelId?: string;
   /** Title of the source the question was restricted to, for the "not covered" message. */
   sourceTitle?: string;
+  /** A source's summary by slug: its URL, author and outlet for the heading above its excerpts. */
+  sourceOf?: (slug: string) => SourceSummary | undefined;
 }
 
 const BLOCK_SEPARATOR = '\n\n';
+/** How to read a citation, under every answer (the middle part only when some citation is a link). */
+const READING_HINT = ['¶ = paragraph', 'a linked citation opens its source at the quote', '/quote <id> shows the paragraphs around it'];
 
 export function answerReply(answer: Answer, options: AnswerReplyOptions = {}): Reply {
+  const answered = answer.answered && answer.results.length > 0;
+  // Grouped by source in order of each source's best excerpt, then numbered as they read.
+  const ordered = answered ? bySource(answer.results) : [];
   const embed = new EmbedBuilder()
+    .setColor(answered ? COLOURS.answer : COLOURS.notCovered)
     .setTitle(fitRendered(answer.question, DISCORD_LIMITS.embedTitle, escapeText) || 'Your question')
-    .setDescription(answer.answered && answer.results.length > 0 ? excerpts(answer.results) : notCovered(options.sourceTitle))
-    .setFooter({ text: footer(answer, options.modelId) });
-  const components = answer.answered ? contextButtons(answer.results) : [];
+    .setDescription(answered ? excerpts(ordered, options.sourceOf) : notCovered(options.sourceTitle))
+    .setFooter({ text: footer(answer, ordered) });
+  const components = answered ? contextButtons(ordered) : [];
   return { embeds: [embed.toJSON()], components, allowed_mentions: NO_MENTIONS };
 }
 
@@ -33,22 +43,35 @@ function notCovered(sourceTitle: string | undefined): string {
   return `${subject} not cover this question: nothing in them answers it, so there is nothing to quote. Try rephrasing it, or see what they are about with /sources.`;
 }
 
-/** Each excerpt gets an equal share of what the citation lines leave, and passes on what it does not use. */
-function excerpts(results: CitedResult[]): string {
+function bySource(results: CitedResult[]): CitedResult[] {
+  const sources = [...new Set(results.map((result) => result.source))];
+  return sources.flatMap((source) => results.filter((result) => result.source === source));
+}
+
+/** Each excerpt gets an equal share of what the headings and citation lines leave, and passes on what it does not use. */
+function excerpts(results: CitedResult[], sourceOf: AnswerReplyOptions['sourceOf']): string {
+  const headings = results.map((result, i) =>
+    i > 0 && results[i - 1]!.source === result.source ? '' : `${sourceHeading(sourceOf?.(result.source) ?? { title: result.title, outlet: result.outlet })}\n`,
+  );
   const citations = results.map((result, i) => `**[${i + 1}]** ${citationLine({ ...result, citation: result.quoteCitation })}`);
-  const fixed = citations.reduce((sum, line) => sum + line.length + 1, 0) + BLOCK_SEPARATOR.length * (results.length - 1);
+  const fixed =
+    headings.reduce((sum, heading) => sum + heading.length, 0) +
+    citations.reduce((sum, line) => sum + line.length + 1, 0) +
+    BLOCK_SEPARATOR.length * (results.length - 1);
   let room = DISCORD_LIMITS.embedDescription - fixed;
   const blocks = results.map((result, i) => {
     const quote = fitRendered(result.quote, Math.floor(room / (results.length - i)), blockquote);
     room -= quote.length;
-    return `${quote}\n${citations[i]}`;
+    return `${headings[i]}${quote}\n${citations[i]}`;
   });
   return blocks.join(BLOCK_SEPARATOR);
 }
 
-function footer(answer: Answer, modelId: string | undefined): string {
+function footer(answer: Answer, shown: CitedResult[]): string {
   const searched = `Searched ${answer.searched} passages in ${Math.round(answer.tookMs)} ms`;
-  return shortenPlain(modelId ? `${searched} · ${modelId}` : searched, DISCORD_LIMITS.footer);
+  const linked = shown.some((result) => result.url !== undefined);
+  const hint = READING_HINT.filter((_, i) => i !== 1 || linked);
+  return shortenPlain(shown.length > 0 ? [searched, ...hint].join(' · ') : searched, DISCORD_LIMITS.footer);
 }
 
 function contextButtons(results: CitedResult[]): APIActionRowComponent<APIButtonComponent>[] {

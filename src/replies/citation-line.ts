@@ -1,20 +1,29 @@
-// How a citation reads under a quote: "**Title** (Outlet) · reader comment 3 by NAME · paragraph 4 · `id`".
+// How a citation reads. Above its excerpts, a source once: "**Title** · Outlet" (the title a link to
+// the page when its URL is known). Under each excerpt: "**[1]** ¶ 4 · `informed-comment:p4/s2-3`",
+// the place a link that opens the page at the quoted words, the id what /quote takes.
 import type { CitedResult } from '../answer/types.js';
+import type { SourceSummary } from '../engine/types.js';
 import { escapeText } from './escape.js';
+import { linkedIf } from './link.js';
 import { shortenPlain } from './shorten.js';
 
 /** What a citation line needs: the citing fields of an answer's result (a passage fits too). */
-export type CitationParts = Pick<CitedResult, 'citation' | 'title' | 'outlet' | 'kind' | 'commenter' | 'comment' | 'paragraph'>;
+export type CitationParts = Pick<CitedResult, 'citation' | 'kind' | 'commenter' | 'comment' | 'paragraph' | 'url' | 'quoting'>;
 
 /** Long page titles would crowd out the quotes. */
 const MAX_TITLE = 100;
 
 export function citationLine(parts: CitationParts): string {
-  const source = `**${escapeText(shortenPlain(parts.title, MAX_TITLE))}**${parts.outlet ? ` (${escapeText(parts.outlet)})` : ''}`;
-  const number = parts.comment ? ` ${escapeText(parts.comment)}` : '';
-  const by = parts.commenter ? ` by ${escapeText(parts.commenter)}` : '';
-  const comment = parts.kind === 'comment' ? [`reader comment${number}${by}`] : [];
-  return [source, ...comment, `paragraph ${parts.paragraph}`, `\`${parts.citation}\``].join(' · ');
+  const place = linkedIf(escapeText(passagePlace(parts)), parts.url);
+  const quoting = parts.quoting ? [`quoting ${escapeText(parts.quoting)}`] : [];
+  return [place, ...quoting, `\`${parts.citation}\``].join(' · ');
+}
+
+/** A source as a heading: its title in bold (a link to the page when its URL is known), then author and outlet. */
+export function sourceHeading(source: Pick<SourceSummary, 'title' | 'author' | 'outlet' | 'url'>): string {
+  const title = `**${linkedIf(escapeText(shortenPlain(source.title, MAX_TITLE)), source.url)}**`;
+  const credits = [source.author, source.outlet].filter((credit) => credit !== undefined).map(escapeText);
+  return [title, ...credits].join(' · ');
 }
 
 /** The passage facts that say where in its source it is. */

@@ -35,7 +35,7 @@ export function createResponder(engine: Engine, commandBySource: () => ReadonlyM
     async ask({ question, source, count }) {
       const answer = await engine.ask(question, { source, k: count ?? defaultCount });
       const sourceTitle = answer.source ? engine.resolveSource(answer.source)?.title : undefined;
-      return { answer, reply: answerReply(answer, { modelId: engine.modelId, sourceTitle }) };
+      return { answer, reply: answerReply(answer, { sourceTitle, sourceOf: (slug) => engine.resolveSource(slug) }) };
     },
     sources() {
       return sourcesReply(engine.listSources(), commandBySource(), engine.modelId);

@@ -79,7 +79,7 @@ describe('/ask', () => {
     expect(excerpts.length).toBeGreaterThan(0);
     for (const excerpt of excerpts) expect(seedText(excerpt.citation)).toContain(excerpt.text);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    expect(embedOf(message).footer?.text).toMatch(/^Searched \d+ passages in \d+ ms/);
+    expect(embedOf(message).footer?.text).toMatch(/^Searched \d+ passages in \d+ ms · ¶ = paragraph/);
 
     const buttons = buttonsOf(message);
     expect(buttons).toHaveLength(excerpts.length);
@@ -129,7 +129,7 @@ describe('/ask', () => {
     expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original') && r.seq < edit!.seq)).toBe(true);
     expect(message.flags).toBe(64);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    const content = unescapeMarkdown(String(message.content));
+    const content = noticeText(message);
     expect(content).toContain('no-such-source');
     for (const source of engine.listSources()) expect(content).toContain(source.slug);
   });
@@ -163,8 +163,9 @@ describe('/sources', () => {
 describe('/quote and "Show context"', () => {
   /** The cited paragraph's block (the one blockquoted) and its bold part, as a reader sees them. */
   function markedPart(message: Record<string, unknown>): string {
-    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => block.startsWith('>'))!;
-    return boldText(cited.replace(/^> /gm, '')).replace(/^…/, '').replace(/…$/, '');
+    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => /^>/m.test(block))!;
+    const quoted = cited.split('\n').filter((line) => line.startsWith('>'));
+    return boldText(quoted.join('\n').replace(/^> /gm, '')).replace(/^…/, '').replace(/…$/, '');
   }
 
   it('/quote with the id an answer shows marks the same words as the button, privately', async () => {
@@ -218,6 +219,23 @@ describe('/quote and "Show context"', () => {
     expect(seedText(excerpt!.citation)).toContain(marked);
   });
 
+  it('labels every paragraph of a context with whose it is, so comments by different people stay apart', async () => {
+    const reply = engine.listPassages().find((p) => p.kind === 'comment' && (p.comment?.split('.').length ?? 0) >= 4)!;
+    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: reply.id }]);
+    const blocks = (embedOf(message).description ?? '').split('\n\n');
+    const context = (await engine.context(reply.id))!;
+    const shown = [...context.before, context.passage, ...context.after];
+    expect(new Set(shown.map((p) => p.commenter)).size).toBeGreaterThan(1);
+    for (const passage of shown) {
+      // The label line names the comment and its commenter; the paragraph follows it.
+      const block = blocks.find((b) => plainText(b).includes(passage.text.slice(0, 40)) || plainText(b).includes(passage.text.slice(-40)))!;
+      expect(block, passage.id).toBeDefined();
+      const label = plainText(block.split('\n')[0]!).replace(/^\*|\*$/g, '');
+      const number = passage.comment!.includes('.') ? `reply to comment ${passage.comment!.replace(/\.\d+$/, '')}, by` : `comment ${passage.comment} by`;
+      expect(label).toContain(`${number} ${passage.commenter}`);
+    }
+  });
+
   it('an unknown citation gets a private hint, and a near miss a "did you mean"', async () => {
     const unknown = await ask('quote', [{ name: 'citation', type: 3, value: 'nope:p999' }]);
     expect(unknown.message.flags).toBe(64);
@@ -261,6 +279,46 @@ describe('autocomplete', () => {
     const filtered = (await h.fake.waitForReply(typed)).callback.body as typeof body;
     expect(filtered.data.choices.map((c) => c.value)).toContain(target.slug);
     expect(filtered.data.choices.length).toBeLessThanOrEqual(engine.listSources().length);
+  });
+});
+
+describe('a reply that reads well', () => {
+  it('gives answers, declines, context views and errors each their own colour', async () => {
+    const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    const declined = await ask('ask', [{ name: 'question', type: 3, value: 'What is the boiling point of mercury?' }]);
+    const click = await h.fake.clickButton(buttonsOf(answer.message)[0]!.custom_id, h.fake.originalMessage(answer.sent)!);
+    const context = await h.fake.waitForReply(click);
+    const error = await ask('quote', [{ name: 'citation', type: 3, value: 'not an id' }]);
+    const colours = [answer, declined, context, error].map(({ message }) => embedOf(message).color);
+    for (const colour of colours) expect(colour).toEqual(expect.any(Number));
+    expect(new Set(colours).size).toBe(4);
+  });
+
+  it('names each source once, and leaves the model id to /sources', async () => {
+    const { message } = await ask('ask', [
+      { name: 'question', type: 3, value: QUESTION },
+      { name: 'count', type: 4, value: 5 },
+    ]);
+    const embed = embedOf(message);
+    const cited = new Set(excerptsOf(embed).map((e) => e.citation.split(':')[0]!));
+    for (const slug of cited) {
+      const title = engine.resolveSource(slug)!.title.slice(0, 40);
+      expect(unescapeMarkdown(embed.description ?? '').split(title).length - 1, title).toBe(1);
+    }
+    expect(JSON.stringify(embed)).not.toContain(engine.modelId);
+    const sources = await ask('sources', []);
+    expect(embedOf(sources.message).footer?.text).toContain(engine.modelId);
+  });
+
+  it('says where each excerpt is in words: ¶ for a paragraph, whose comment it is', async () => {
+    const { message } = await ask('ask', [
+      { name: 'question', type: 3, value: 'What did CHUCKMAN say about China and the coronavirus?' },
+      { name: 'count', type: 4, value: 5 },
+    ]);
+    const lines = (embedOf(message).description ?? '').split('\n').filter((line) => /^\*\*\[\d\]\*\*/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\*\*\[\d\]\*\* (¶ \d+|comment [\d.]+|reply to comment [\d.]+|reader comment)/);
+    expect(lines.some((line) => /(comment [\d.]+|reply to comment [\d.]+,) by CHUCKMAN/.test(line))).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { registerCommands } from '../../src/discord/register.js';
 import type { Engine } from '../../src/engine/types.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
 import { captureLog, startHarness, withFakeDiscord } from './harness.js';
-import { embedOf } from './read-reply.js';
+import { embedOf, noticeText } from './read-reply.js';
 import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 
 let opened: TestEngine;
@@ -99,7 +99,7 @@ describe('cooldown', () => {
       expect((first.callback.body as { type: number }).type).toBe(5);
       expect((second.callback.body as { type: number }).type).toBe(4);
       expect(second.message.flags).toBe(64);
-      expect(String(second.message.content)).toMatch(/please wait \d+ s/);
+      expect(noticeText(second.message)).toMatch(/please wait \d+ s/);
       expect((other.callback.body as { type: number }).type).toBe(5);
       expect(h.log.lines.some((l) => l.msg === 'interaction' && l.outcome === 'cooldown')).toBe(true);
     } finally {
@@ -115,7 +115,7 @@ describe('cooldown', () => {
       const mistyped = await h.fake.waitForReply(
         await h.fake.sendCommand('ask', [question, { name: 'source', type: 3, value: 'no-such-source' }], carol),
       );
-      expect(String(mistyped.message.content)).toContain('no-such-source');
+      expect(noticeText(mistyped.message)).toContain('no-such-source');
       const retried = await h.fake.waitForReply(await h.fake.sendCommand('ask', [question], carol));
       expect((retried.callback.body as { type: number }).type).toBe(5);
       expect(embedOf(retried.message).description).toMatch(/^>/m);

@@ -1,0 +1,14 @@
+// Links in Discord markdown: [text](url). The text is escaped like any other text (brackets included,
+// so a title cannot close the link early); the URL gets the characters that would end the link early
+// percent-encoded.
+
+export function maskedLink(markdownText: string, url: string): string {
+  const text = markdownText.replace(/(?<!\\)[[\]]/g, '\\$&');
+  const target = url.replace(/[()<>\s]/g, (mark) => `%${mark.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${text}](${target})`;
+}
+
+/** `markdownText` as a link when there is a URL, as it is when there is none: never an invented link. */
+export function linkedIf(markdownText: string, url: string | undefined): string {
+  return url === undefined ? markdownText : maskedLink(markdownText, url);
+}
