@@ -5,6 +5,7 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Engine } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
+import { didYouMean } from '../replies/did-you-mean.js';
 import { describeError, noticeReply } from '../replies/error.js';
 import type { Reply } from '../replies/reply.js';
 import type { Responder } from '../replies/responder.js';
@@ -12,7 +13,7 @@ import type { CommandSet } from './commands.js';
 import type { Cooldown } from './cooldown.js';
 import type { HandlerContext, HandlerDeps, InteractionModule, Outcome } from './handlers/types.js';
 import type { Limiter } from './limiter.js';
-import { button, messageCommand, slashCommand } from './registry.js';
+import { button, messageCommand, slashCommand, slashCommandNames } from './registry.js';
 import { editOptions, replyOptions } from './reply-options.js';
 
 export interface InteractionDeps {
@@ -59,7 +60,10 @@ async function route(deps: InteractionDeps, interaction: Interaction, record: Lo
     record.command = interaction.commandName;
     const module = slashCommand(interaction.commandName, deps.commands());
     if (module) await run(deps, interaction, module, record);
-    else await unknown(interaction, `Unknown command /${interaction.commandName}. Try /sources for the list of sources.`, 'unknown-command', record);
+    else {
+      const suggestion = didYouMean(interaction.commandName, slashCommandNames(deps.commands()), '/');
+      await unknown(interaction, `Unknown command /${interaction.commandName}.${suggestion} Try /help for the commands.`, 'unknown-command', record);
+    }
   } else if (interaction.isMessageContextMenuCommand()) {
     record.command = interaction.commandName;
     const module = messageCommand(interaction.commandName);

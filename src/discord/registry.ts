@@ -2,6 +2,7 @@
 // through the current command set), buttons by the custom-id prefix before the first "|".
 import type { CommandSet } from './commands.js';
 import { ask } from './handlers/ask.js';
+import { help } from './handlers/help.js';
 import { quote } from './handlers/quote.js';
 import { showContext } from './handlers/show-context.js';
 import { sourceCommand } from './handlers/source-command.js';
@@ -9,7 +10,7 @@ import { sources } from './handlers/sources.js';
 import type { ButtonModule, MessageCommandModule, SlashCommandModule } from './handlers/types.js';
 
 /** The slash commands every bot has, in the order they are registered. */
-export const SLASH_COMMANDS: readonly SlashCommandModule[] = [ask, sources, quote];
+export const SLASH_COMMANDS: readonly SlashCommandModule[] = [ask, sources, quote, help];
 /** Commands on a message's "Apps" menu. */
 export const MESSAGE_COMMANDS: readonly MessageCommandModule[] = [];
 const BUTTONS: readonly ButtonModule[] = [showContext];
@@ -19,6 +20,11 @@ export function slashCommand(name: string, commands: CommandSet): Omit<SlashComm
   if (fixed) return fixed;
   const slug = commands.sourceByCommand.get(name);
   return slug === undefined ? undefined : sourceCommand(slug);
+}
+
+/** Every slash command's name as it is now, the sources' own included (for "did you mean"). */
+export function slashCommandNames(commands: CommandSet): string[] {
+  return [...SLASH_COMMANDS.map((module) => module.data.name), ...commands.sourceByCommand.keys()];
 }
 
 export function messageCommand(name: string): MessageCommandModule | undefined {

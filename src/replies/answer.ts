@@ -19,7 +19,14 @@ export interface AnswerReplyOptions {
   sourceTitle?: string;
   /** A source's summary by slug: its URL, author and outlet for the heading above its excerpts. */
   sourceOf?: (slug: string) => SourceSummary | undefined;
+  /** When the one source asked does not cover the question: the sources that do (empty: none). */
+  coveredBy?: SourceSummary[];
+  /** A source's own slash command, to point at it. */
+  commandOf?: (slug: string) => string | undefined;
 }
+
+/** Sources named in a decline; the rest are counted. */
+const MAX_SUGGESTED = 5;
 
 const BLOCK_SEPARATOR = '\n\n';
 /** How to read a citation, under every answer (the middle part only when some citation is a link). */
@@ -32,15 +39,27 @@ export function answerReply(answer: Answer, options: AnswerReplyOptions = {}): R
   const embed = new EmbedBuilder()
     .setColor(answered ? COLOURS.answer : COLOURS.notCovered)
     .setTitle(fitRendered(answer.question, DISCORD_LIMITS.embedTitle, escapeText) || 'Your question')
-    .setDescription(answered ? excerpts(ordered, options.sourceOf) : notCovered(options.sourceTitle))
+    .setDescription(answered ? excerpts(ordered, options.sourceOf) : notCovered(options))
     .setFooter({ text: footer(answer, ordered) });
   const components = answered ? contextButtons(ordered) : [];
   return { embeds: [embed.toJSON()], components, allowed_mentions: NO_MENTIONS };
 }
 
-function notCovered(sourceTitle: string | undefined): string {
-  const subject = sourceTitle ? `The source “${escapeText(shortenPlain(sourceTitle, 200))}” does` : 'The sources do';
-  return `${subject} not cover this question: nothing in them answers it, so there is nothing to quote. Try rephrasing it, or see what they are about with /sources.`;
+function notCovered({ sourceTitle, coveredBy, commandOf }: AnswerReplyOptions): string {
+  if (!sourceTitle) {
+    return 'The sources do not cover this question: nothing in them answers it, so there is nothing to quote. Try rephrasing it, or see what they are about with /sources.';
+  }
+  const declined = `The source “${escapeText(shortenPlain(sourceTitle, 200))}” does not cover this question, so there is nothing to quote from it.`;
+  if (coveredBy === undefined) return `${declined} Ask all the sources with /ask, or see what they are about with /sources.`;
+  if (coveredBy.length === 0) return `${declined} No other source covers it either; see what they are about with /sources.`;
+  const named = coveredBy.slice(0, MAX_SUGGESTED).map((source) => {
+    const command = commandOf?.(source.slug);
+    return `${sourceHeading(source)}${command ? ` (/${command})` : ''}`;
+  });
+  const more = coveredBy.length > MAX_SUGGESTED ? [`and ${coveredBy.length - MAX_SUGGESTED} more`] : [];
+  const one = coveredBy.length === 1;
+  const list = [...named, ...more].map((line) => `- ${line}`).join('\n');
+  return `${declined} ${one ? 'This source covers it' : 'These sources cover it'}:\n${list}\nAsk ${one ? 'it' : 'one of them'} with its command, or all the sources at once with /ask.`;
 }
 
 function bySource(results: CitedResult[]): CitedResult[] {

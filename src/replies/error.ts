@@ -3,6 +3,7 @@
 import { EmbedBuilder, MessageFlags } from 'discord.js';
 import { QuestionError, SourceChangedError, UnknownSourceError } from '../engine/errors.js';
 import { COLOURS } from './colours.js';
+import { didYouMean } from './did-you-mean.js';
 import { escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
@@ -18,7 +19,11 @@ export function noticeReply(message: string): Reply {
 
 /** The user-facing message for an error, and whether it was expected (the user's doing) or a fault. */
 export function describeError(error: unknown): { message: string; expected: boolean } {
-  if (error instanceof QuestionError || error instanceof UnknownSourceError || error instanceof SourceChangedError) {
+  if (error instanceof UnknownSourceError) {
+    const suggestion = didYouMean(error.requested, error.valid);
+    return { message: `Unknown source "${error.requested}".${suggestion} Valid sources: ${error.valid.join(', ')}.`, expected: true };
+  }
+  if (error instanceof QuestionError || error instanceof SourceChangedError) {
     return { message: error.message, expected: true };
   }
   return { message: UNEXPECTED_ERROR_MESSAGE, expected: false };

@@ -4,7 +4,8 @@ import type { Answer } from '../answer/types.js';
 import { passageFingerprint } from '../citations/fingerprint.js';
 import { formatCitationRef, parseCitationRef, tidyCitation, type CitationRef } from '../citations/citation-ref.js';
 import { sentenceCount, sentenceOffsets } from '../citations/quoted-sentences.js';
-import type { Engine } from '../engine/types.js';
+import { MAX_RESULTS } from '../engine/settings.js';
+import type { Engine, SourceSummary } from '../engine/types.js';
 import { answerReply } from './answer.js';
 import { closestName } from './did-you-mean.js';
 import { contextReply } from './context.js';
@@ -35,7 +36,9 @@ export function createResponder(engine: Engine, commandBySource: () => ReadonlyM
     async ask({ question, source, count }) {
       const answer = await engine.ask(question, { source, k: count ?? defaultCount });
       const sourceTitle = answer.source ? engine.resolveSource(answer.source)?.title : undefined;
-      return { answer, reply: answerReply(answer, { sourceTitle, sourceOf: (slug) => engine.resolveSource(slug) }) };
+      const coveredBy = !answer.answered && answer.source ? await sourcesCovering(engine, question) : undefined;
+      const commandOf = (slug: string) => commandBySource().get(slug);
+      return { answer, reply: answerReply(answer, { sourceTitle, sourceOf: (slug) => engine.resolveSource(slug), coveredBy, commandOf }) };
     },
     sources() {
       return sourcesReply(engine.listSources(), commandBySource(), engine.modelId);
@@ -57,6 +60,21 @@ export function createResponder(engine: Engine, commandBySource: () => ReadonlyM
       return { found: true, reply: contextReply(context, { ...options, note }) };
     },
   };
+}
+
+/**
+ * When one source does not cover a question, the sources that do (asked across all of them), best
+ * first; undefined when that search fails, since the decline stands without it.
+ */
+async function sourcesCovering(engine: Engine, question: string): Promise<SourceSummary[] | undefined> {
+  try {
+    const wider = await engine.ask(question, { k: MAX_RESULTS });
+    if (!wider.answered) return [];
+    const slugs = [...new Set(wider.results.map((result) => result.source))];
+    return slugs.flatMap((slug) => engine.resolveSource(slug) ?? []);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What to say about a citation the engine does not know: the nearest id when it looks like a slip. */

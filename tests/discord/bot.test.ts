@@ -61,7 +61,7 @@ describe('start-up', () => {
     const payloads = h.fake.requests[put]!.body as { name: string; description: string }[];
     expectValidCommandPayloads(payloads);
     const names = payloads.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['ask', 'sources', 'quote', ...engine.listSources().map((s) => s.command)]));
+    expect(names).toEqual(expect.arrayContaining(['ask', 'sources', 'quote', 'help', ...engine.listSources().map((s) => s.command)]));
   });
 });
 
