@@ -4,6 +4,7 @@
 // failure reaches the user as a private notice; every interaction ends with one log line.
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Engine } from '../engine/types.js';
+import type { FeedbackSink } from '../feedback/types.js';
 import type { Logger } from '../log/logger.js';
 import { didYouMean } from '../replies/did-you-mean.js';
 import { describeError, noticeReply } from '../replies/error.js';
@@ -23,6 +24,7 @@ export interface InteractionDeps {
   commands: () => CommandSet;
   cooldown: Cooldown;
   limiter: Limiter;
+  feedback?: FeedbackSink;
   log: Logger;
 }
 

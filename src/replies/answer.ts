@@ -1,6 +1,6 @@
 // An answer as Discord sees it: one embed, the question as its title; the excerpts grouped under
 // their source (named once, a link to the page when its URL is known), each a verbatim blockquote
-// followed by its citation line; a "Show context" button per excerpt.
+// followed by its citation line; a "Show context" button per excerpt, and 👍/👎 when feedback is on.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Answer, CitedResult } from '../answer/types.js';
 import type { SourceSummary } from '../engine/types.js';
@@ -10,6 +10,7 @@ import { passageFingerprint } from '../citations/fingerprint.js';
 import { COLOURS } from './colours.js';
 import { contextButtonId } from './custom-id.js';
 import { escapeText } from './escape.js';
+import { voteButtons } from './feedback.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
 import { fitRendered, shortenPlain } from './shorten.js';
@@ -23,6 +24,10 @@ export interface AnswerReplyOptions {
   coveredBy?: SourceSummary[];
   /** A source's own slash command, to point at it. */
   commandOf?: (slug: string) => string | undefined;
+  /** The "question" is a message being checked against the sources ("Find in sources"). */
+  claim?: boolean;
+  /** 👍/👎 under the answer. */
+  voteButtons?: boolean;
 }
 
 /** Sources named in a decline; the rest are counted. */
@@ -41,11 +46,14 @@ export function answerReply(answer: Answer, options: AnswerReplyOptions = {}): R
     .setTitle(fitRendered(answer.question, DISCORD_LIMITS.embedTitle, escapeText) || 'Your question')
     .setDescription(answered ? excerpts(ordered, options.sourceOf) : notCovered(options))
     .setFooter({ text: footer(answer, ordered) });
-  const components = answered ? contextButtons(ordered) : [];
+  if (options.claim) embed.setAuthor({ name: 'Find in sources: what they say about this message' });
+  const votes = answered && options.voteButtons ? [voteButtons()] : [];
+  const components = answered ? [...contextButtons(ordered, DISCORD_LIMITS.rows - votes.length), ...votes] : [];
   return { embeds: [embed.toJSON()], components, allowed_mentions: NO_MENTIONS };
 }
 
-function notCovered({ sourceTitle, coveredBy, commandOf }: AnswerReplyOptions): string {
+function notCovered({ sourceTitle, coveredBy, commandOf, claim }: AnswerReplyOptions): string {
+  if (claim) return 'The sources do not cover what this message says: nothing in them matches it, so there is nothing to quote.';
   if (!sourceTitle) {
     return 'The sources do not cover this question: nothing in them answers it, so there is nothing to quote. Try rephrasing it, or see what they are about with /sources.';
   }
@@ -93,7 +101,7 @@ function footer(answer: Answer, shown: CitedResult[]): string {
   return shortenPlain(shown.length > 0 ? [searched, ...hint].join(' · ') : searched, DISCORD_LIMITS.footer);
 }
 
-function contextButtons(results: CitedResult[]): APIActionRowComponent<APIButtonComponent>[] {
+function contextButtons(results: CitedResult[], maxRows: number): APIActionRowComponent<APIButtonComponent>[] {
   const buttons = results.flatMap((result, i) => {
     const customId = contextButtonId({
       citation: result.citation,
@@ -103,7 +111,7 @@ function contextButtons(results: CitedResult[]): APIActionRowComponent<APIButton
     return customId ? [new ButtonBuilder().setCustomId(customId).setLabel(`Show context [${i + 1}]`).setStyle(ButtonStyle.Secondary)] : [];
   });
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
-  for (let i = 0; i < buttons.length && rows.length < DISCORD_LIMITS.rows; i += DISCORD_LIMITS.buttonsPerRow) {
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += DISCORD_LIMITS.buttonsPerRow) {
     rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow)).toJSON());
   }
   return rows;

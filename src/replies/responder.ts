@@ -20,6 +20,13 @@ export interface AskRequest {
   source?: string;
   /** Excerpts wanted (1–5); the configured default when absent. */
   count?: number;
+  /** The "question" is a message's text being checked ("Find in sources"), not a question. */
+  claim?: boolean;
+}
+
+export interface ResponderOptions {
+  /** 👍/👎 under every answer (when feedback is on). */
+  voteButtons?: boolean;
 }
 
 export interface Responder {
@@ -31,14 +38,20 @@ export interface Responder {
 }
 
 /** `commandBySource` gives the per-source commands as they are now (they change when the sources do). */
-export function createResponder(engine: Engine, commandBySource: () => ReadonlyMap<string, string>, defaultCount: number): Responder {
+export function createResponder(
+  engine: Engine,
+  commandBySource: () => ReadonlyMap<string, string>,
+  defaultCount: number,
+  { voteButtons = false }: ResponderOptions = {},
+): Responder {
   return {
-    async ask({ question, source, count }) {
+    async ask({ question, source, count, claim = false }) {
       const answer = await engine.ask(question, { source, k: count ?? defaultCount });
       const sourceTitle = answer.source ? engine.resolveSource(answer.source)?.title : undefined;
       const coveredBy = !answer.answered && answer.source ? await sourcesCovering(engine, question) : undefined;
       const commandOf = (slug: string) => commandBySource().get(slug);
-      return { answer, reply: answerReply(answer, { sourceTitle, sourceOf: (slug) => engine.resolveSource(slug), coveredBy, commandOf }) };
+      const sourceOf = (slug: string) => engine.resolveSource(slug);
+      return { answer, reply: answerReply(answer, { sourceTitle, sourceOf, coveredBy, commandOf, claim, voteButtons }) };
     },
     sources() {
       return sourcesReply(engine.listSources(), commandBySource(), engine.modelId);

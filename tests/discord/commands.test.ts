@@ -10,9 +10,9 @@ function source(slug: string, command = slug, title = `The ${slug} page`): Sourc
 }
 
 describe('buildCommandSet', () => {
-  it('builds /ask, /sources, /quote, /help and one command per source, all within Discord rules', () => {
+  it('builds /ask, /sources, /quote, /help, one command per source and the message command, all within Discord rules', () => {
     const set = buildCommandSet([source('informed-comment'), source('wsj', 'wsj', 'A'.repeat(150) + ' long title')]);
-    expect(set.payloads.map((c) => c.name)).toEqual(['ask', 'sources', 'quote', 'help', 'informed-comment', 'wsj']);
+    expect(set.payloads.map((c) => c.name)).toEqual(['ask', 'sources', 'quote', 'help', 'informed-comment', 'wsj', 'Find in sources']);
     expect(set.sourceByCommand.get('wsj')).toBe('wsj');
     expectValidCommandPayloads(set.payloads);
     const wsj = set.payloads.find((c) => c.name === 'wsj')!;
@@ -28,7 +28,7 @@ describe('buildCommandSet', () => {
       source('e', 'ok'),
       source('f', 'ok'),
     ]);
-    expect(set.payloads.map((c) => c.name)).toEqual(['ask', 'sources', 'quote', 'help', 'ok']);
+    expect(set.payloads.map((c) => c.name)).toEqual(['ask', 'sources', 'quote', 'help', 'ok', 'Find in sources']);
     expect(set.skipped.map((s) => s.slug)).toEqual(['a', 'b', 'c', 'd', 'f']);
     expect(set.skipped.every((s) => s.reason.length > 0)).toBe(true);
     expectValidCommandPayloads(set.payloads);

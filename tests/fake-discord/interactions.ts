@@ -68,6 +68,14 @@ export function autocompleteInteraction(ctx: InteractionContext, name: string, o
   return { ...base(ctx, AUTOCOMPLETE), data: { id: snowflake(), name, type: 1, options, guild_id: ctx.guildId } };
 }
 
+/** A message command (right-click a message → Apps): the target message arrives resolved in the data. */
+export function messageCommandInteraction(ctx: InteractionContext, name: string, target: { id: string }): InteractionPayload {
+  return {
+    ...base(ctx, COMMAND),
+    data: { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } }, guild_id: ctx.guildId },
+  };
+}
+
 export function buttonInteraction(ctx: InteractionContext, customId: string, message: unknown): InteractionPayload {
   return { ...base(ctx, COMPONENT), data: { custom_id: customId, component_type: 2 }, message };
 }

@@ -1,6 +1,7 @@
 // /help: the commands and how to read a citation, privately.
 import { SlashCommandBuilder } from 'discord.js';
 import { helpReply } from '../../replies/help.js';
+import { FIND_IN_SOURCES } from './find-in-sources.js';
 import type { SlashCommandModule } from './types.js';
 
 export const HELP = 'help';
@@ -15,7 +16,8 @@ export const help: SlashCommandModule = {
         commandBySource: deps.commands().commandBySource,
         passageCount: engine.passageCount,
         modelId: engine.modelId,
-        feedback: false,
+        messageCommand: FIND_IN_SOURCES,
+        feedback: deps.feedback !== undefined,
       }),
     );
     return { outcome: 'helped' };

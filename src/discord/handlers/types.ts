@@ -10,6 +10,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Engine } from '../../engine/types.js';
+import type { FeedbackSink } from '../../feedback/types.js';
 import type { Logger } from '../../log/logger.js';
 import type { Reply } from '../../replies/reply.js';
 import type { Responder } from '../../replies/responder.js';
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   responder: Responder;
   /** The commands as they are now (they change when the sources do). */
   commands: () => CommandSet;
+  /** Where votes and declined questions go; absent when feedback is turned off. */
+  feedback?: FeedbackSink;
   log: Logger;
 }
 
