@@ -75,23 +75,39 @@ function bySource(results: CitedResult[]): CitedResult[] {
   return sources.flatMap((source) => results.filter((result) => result.source === source));
 }
 
-/** Each excerpt gets an equal share of what the headings and citation lines leave, and passes on what it does not use. */
+/**
+ * Each excerpt gets an equal share of what the headings and citation lines leave, and passes on what
+ * it does not use. Links that would take more than half the room (very long URLs) are left out.
+ */
 function excerpts(results: CitedResult[], sourceOf: AnswerReplyOptions['sourceOf']): string {
-  const headings = results.map((result, i) =>
-    i > 0 && results[i - 1]!.source === result.source ? '' : `${sourceHeading(sourceOf?.(result.source) ?? { title: result.title, outlet: result.outlet })}\n`,
-  );
-  const citations = results.map((result, i) => `**[${i + 1}]** ${citationLine({ ...result, citation: result.quoteCitation })}`);
-  const fixed =
-    headings.reduce((sum, heading) => sum + heading.length, 0) +
-    citations.reduce((sum, line) => sum + line.length + 1, 0) +
-    BLOCK_SEPARATOR.length * (results.length - 1);
-  let room = DISCORD_LIMITS.embedDescription - fixed;
+  let layout = citing(results, sourceOf, true);
+  if (layout.fixed > DISCORD_LIMITS.embedDescription / 2) layout = citing(results, sourceOf, false);
+  const { headings, citations } = layout;
+  let room = DISCORD_LIMITS.embedDescription - layout.fixed;
   const blocks = results.map((result, i) => {
     const quote = fitRendered(result.quote, Math.floor(room / (results.length - i)), blockquote);
     room -= quote.length;
     return `${headings[i]}${quote}\n${citations[i]}`;
   });
   return blocks.join(BLOCK_SEPARATOR);
+}
+
+/** The headings and citation lines of the excerpts, and the room they take with the separators. */
+function citing(results: CitedResult[], sourceOf: AnswerReplyOptions['sourceOf'], links: boolean) {
+  const headings = results.map((result, i) => {
+    if (i > 0 && results[i - 1]!.source === result.source) return '';
+    const source = sourceOf?.(result.source) ?? { title: result.title, outlet: result.outlet };
+    return `${sourceHeading(links ? source : { ...source, url: undefined })}\n`;
+  });
+  const citations = results.map((result, i) => {
+    const line = citationLine({ ...result, citation: result.quoteCitation, url: links ? result.url : undefined });
+    return `**[${i + 1}]** ${line}`;
+  });
+  const fixed =
+    headings.reduce((sum, heading) => sum + heading.length, 0) +
+    citations.reduce((sum, line) => sum + line.length + 1, 0) +
+    BLOCK_SEPARATOR.length * (results.length - 1);
+  return { headings, citations, fixed };
 }
 
 function footer(answer: Answer, shown: CitedResult[]): string {

@@ -13,7 +13,7 @@ import { blockquote, blockquoteMarkdown } from './blockquote.js';
 import { passagePlace } from './citation-line.js';
 import { COLOURS } from './colours.js';
 import { escapeText } from './escape.js';
-import { linkedIf } from './link.js';
+import { linkedIf, MAX_LINK } from './link.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
 import { fitRendered } from './shorten.js';
@@ -65,7 +65,7 @@ export function contextReply(context: CitationContext, options: ContextReplyOpti
     .setColor(COLOURS.context)
     .setTitle(fitRendered(source.title, DISCORD_LIMITS.embedTitle, escapeText) || passage.id)
     .setDescription(description);
-  if (link) embed.setURL(link);
+  if (link && link.length <= MAX_LINK) embed.setURL(link);
   return { embeds: [embed.toJSON()], allowed_mentions: NO_MENTIONS, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
