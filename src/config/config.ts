@@ -1,6 +1,7 @@
 // Configuration from the environment (and .env via dotenv), validated once with zod so a
 // mistake is reported plainly at start-up instead of surfacing later as an odd failure.
 import { z } from 'zod';
+import { folderProblems } from './folders.js';
 
 const optionalString = z.string().trim().optional();
 
@@ -31,15 +32,25 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+const folderSchema = configSchema.pick({ SEEDS_DIR: true, EMBEDDINGS_DIR: true, MODELS_DIR: true });
+
 /** Thrown with every problem listed, one per line, variable names first. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = configSchema.safeParse(withoutEmptyValues(env));
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'config'}: ${issue.message}`);
+export interface ParseConfigOptions {
+  /** Also check that the folders are usable (see folders.ts); done once at start by loadConfig. */
+  checkFolders?: boolean;
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv, options: ParseConfigOptions = {}): Config {
+  const values = withoutEmptyValues(env);
+  const parsed = configSchema.safeParse(values);
+  const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'config'}: ${issue.message}`);
+  // The folders are checked even when another variable is wrong, so one report lists everything.
+  if (options.checkFolders) lines.push(...folderProblems(folderSchema.parse(values)));
+  if (parsed.success && lines.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 

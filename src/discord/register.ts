@@ -3,10 +3,11 @@
 // in the state directory so a restart with unchanged commands re-registers nothing; one GET still
 // checks that Discord has them all, in case someone deleted one there.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import type { SourceSummary } from '../engine/types.js';
+import { makeDirectory } from '../config/make-directory.js';
 import { writeFileAtomic } from '../index/atomic-write.js';
 import type { Logger } from '../log/logger.js';
 import { buildCommandSet, type SkippedCommand } from './commands.js';
@@ -87,6 +88,6 @@ async function readState(dir: string): Promise<Record<string, string>> {
 }
 
 async function writeState(dir: string, state: Record<string, string>): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   await writeFileAtomic(join(dir, COMMAND_STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }

@@ -2,9 +2,9 @@
 // have each process remove the other's half-written generation. proper-lockfile's lock is a
 // directory made atomically and touched while held, so a lock left by a killed process goes stale
 // and is taken over instead of blocking every later start.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { makeDirectory } from '../config/make-directory.js';
 
 export const WRITE_LOCK_NAME = 'write.lock';
 
@@ -39,7 +39,7 @@ export async function withWriteLock<T>(dir: string, work: () => Promise<T>, opti
     stale: options.staleMs ?? DEFAULT_STALE_MS,
     onCompromised: options.onCompromised ?? (() => {}),
   };
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const started = Date.now();
   let waiting = false;
   let release: (() => Promise<void>) | undefined;

@@ -2,7 +2,7 @@
 // (config.json, tokenizer files, onnx/model.onnx and onnx/model_quantized.onnx). Deterministic:
 // the same inputs give byte-identical files.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lexicalVectors } from './lexical-vectors.js';
 import { modelConfig, tokenizerConfig, tokenizerJson } from './model-files.js';
@@ -13,6 +13,7 @@ import { quantizeRows } from './quantize.js';
 import { tokenWeights } from './token-weights.js';
 import { scaleRow } from './vector-math.js';
 import { buildVocabulary } from './vocabulary.js';
+import { makeDirectory } from '../../config/make-directory.js';
 import { loadWordFrequencies } from '../../text/word-frequencies.js';
 import { findWordNetDir, isWordNetDir, loadWordNet } from '../../text/wordnet.js';
 
@@ -87,7 +88,7 @@ export async function generateOfflineModel(modelsDir: string, options: OfflineMo
   // Write next to the target and rename, so a concurrent reader never sees a half-written model.
   const staging = `${dir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  await mkdir(path.join(staging, 'onnx'), { recursive: true });
+  await makeDirectory(path.join(staging, 'onnx'));
   const files: Record<string, number> = {};
   for (const [name, content] of Object.entries(contents)) {
     await writeFile(path.join(staging, name), content);
