@@ -13,7 +13,7 @@ export interface CliContext {
 
 export function cliContext(): CliContext {
   const config = loadConfig();
-  return { config, logger: createLogger(config.LOG_LEVEL) };
+  return { config, logger: createLogger(config.LOG_LEVEL, undefined, { secrets: [config.DISCORD_TOKEN] }) };
 }
 
 /** Opens the engine, drawing a progress bar on stderr while passages are embedded. */

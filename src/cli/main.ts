@@ -12,6 +12,11 @@ import { runBench } from './bench-command.js';
 import { cliContext, openEngineWithProgress } from './context.js';
 import { describeError } from '../replies/error.js';
 import { DiscordTokenError } from '../discord/errors.js';
+import { scrubStream } from '../log/scrub.js';
+
+// Whatever the CLI prints (its own messages, a library's, an error echoing a Discord reply), the
+// bot token is never among it; read at each write, so a token from .env counts once loaded.
+for (const stream of [process.stdout, process.stderr]) scrubStream(stream, () => [process.env.DISCORD_TOKEN]);
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
