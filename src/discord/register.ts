@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../index/atomic-write.js';
 import type { Logger } from '../log/logger.js';
 import { buildCommandSet, type SkippedCommand } from './commands.js';
 import { DiscordTokenError, isTokenRejection } from './errors.js';
+import { summarizeSkipped } from './skipped-commands.js';
 
 export const COMMAND_STATE_FILE = 'discord-commands.json';
 const DEFAULT_API = 'https://discord.com/api';
@@ -48,7 +49,9 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
   const { log, guildId } = options;
   const rest = options.rest ?? new REST({ api: options.apiBase ?? DEFAULT_API }).setToken(options.token);
   const set = buildCommandSet(options.sources);
-  for (const skip of set.skipped) log.warn({ command: skip.command, source: skip.slug, reason: skip.reason }, 'per-source command skipped');
+  if (set.skipped.length > 0) {
+    log.warn(summarizeSkipped(set.skipped), `${set.skipped.length} per-source commands skipped; /ask source: still reaches their sources`);
+  }
 
   try {
     const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
