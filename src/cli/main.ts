@@ -12,6 +12,7 @@ import { runBench } from './bench-command.js';
 import { cliContext, openEngineWithProgress } from './context.js';
 import { describeError } from '../replies/error.js';
 import { DiscordTokenError } from '../discord/errors.js';
+import { terminalSafe } from '../engine/control-characters.js';
 import { scrubStream } from '../log/scrub.js';
 
 // Whatever the CLI prints (its own messages, a library's, an error echoing a Discord reply), the
@@ -93,11 +94,12 @@ function exit(code: number): void {
 }
 
 program.parseAsync().catch((error: unknown) => {
+  // Messages may echo what was typed (a --source with control characters): terminal-safe.
   if (error instanceof ConfigError || error instanceof DiscordTokenError) {
-    console.error(error.message);
+    console.error(terminalSafe(error.message));
   } else {
     const { message, expected } = describeError(error);
-    console.error(expected ? message : `Error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(terminalSafe(expected ? message : `Error: ${error instanceof Error ? error.message : String(error)}`));
   }
   process.exitCode = 1;
 });

@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { buildCommandSet } from '../discord/commands.js';
+import { terminalSafe } from '../engine/control-characters.js';
 import type { Engine } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
 import { describeError, noticeReply } from '../replies/error.js';
@@ -28,7 +29,8 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
   const responder = createResponder(engine, commands.commandBySource, defaultCount);
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const lines = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
-  const print = (text: string) => output.write(`${text}\n\n`);
+  // Never a raw control byte to the terminal: messages about mistakes echo what was typed.
+  const print = (text: string) => output.write(`${terminalSafe(text)}\n\n`);
   const show = (reply: Reply) => print(replyToText(reply));
 
   if (interactive) {

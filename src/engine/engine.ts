@@ -8,6 +8,7 @@ import type { Embedder } from '../embedding/types.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import type { HybridSearch } from '../search/hybrid.js';
 import type { LexicalIndex } from '../search/lexical.js';
+import { sanitizeQuestion } from './control-characters.js';
 import { MAX_QUESTION_CHARS, QuestionError, UnknownSourceError } from './errors.js';
 import { DEFAULT_RESULTS, MAX_RESULTS } from './settings.js';
 import { summarize, type SourceCatalog } from './source-catalog.js';
@@ -92,7 +93,8 @@ export class SearchEngine implements Engine {
 }
 
 function validQuestion(question: string): string {
-  const text = question.trim();
+  // Control characters would reach the embed title and terminals; see control-characters.ts.
+  const text = sanitizeQuestion(question).trim();
   if (text === '') throw new QuestionError('Please ask a question: the question is empty.');
   if (text.length > MAX_QUESTION_CHARS) {
     throw new QuestionError(`The question is too long (${text.length} characters); the limit is ${MAX_QUESTION_CHARS}.`);

@@ -80,6 +80,14 @@ describe('ask CLI', () => {
     expect(stdout).toMatch(/iraqi-shiite-militias:p\d+/);
   });
 
+  it('prints no control character, from the question or from a mistyped source', async () => {
+    const { stdout } = await cli('ask', 'Who is\u001b[31m Valentina\u0007 Marvienko?');
+    expect(stdout).toContain('Who is Valentina Marvienko?');
+    const failure = await cli('ask', 'Who?', '--source', 'no\u001b[2Jwhere').catch((e: { stderr: string }) => e);
+    expect((failure as { stderr: string }).stderr).toContain('Unknown source "nowhere"');
+    expect(`${stdout}${(failure as { stderr: string }).stderr}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('exits non-zero with a plain message for an unknown source', async () => {
     const failure = await cli('ask', 'Who is Dunford?', '--source', 'nowhere').catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 1 });

@@ -71,6 +71,18 @@ describe('runConsole', () => {
     expect(sameTiming(output)).toBe(sameTiming(`${viaAsk.text}\n\n${viaCommand.text}\n\n`));
   });
 
+  it('never echoes a raw control byte, in an answer or in a message about a mistake', async () => {
+    const output = await consoleOutput([
+      '\u001b[2J\u001b[HWho is\u0000 Valentina Marvienko?\u0007',
+      '/nonsense\u001b]0;owned\u0007\u0000',
+      '/ask why --source no\u001b[31mwhere\u009b',
+    ]);
+    expect(output).toContain('Who is Valentina Marvienko?');
+    expect(output).toContain('Unknown command /nonsense');
+    expect(output).toContain('Unknown source "nowhere"');
+    expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('explains mistakes, lists commands on /help and stops at /quit', async () => {
     const output = await consoleOutput(['/nonsense', '/ask why? --count 9', '/ask why --source nowhere', '/help', '/quit', '/sources']);
     expect(output).toContain('Unknown command /nonsense');
