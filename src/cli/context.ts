@@ -13,7 +13,8 @@ export interface CliContext {
 
 export function cliContext(): CliContext {
   const config = loadConfig();
-  return { config, logger: createLogger(config.LOG_LEVEL, undefined, { secrets: [config.DISCORD_TOKEN] }) };
+  const logger = createLogger(config.LOG_LEVEL ?? 'info', undefined, { secrets: [config.DISCORD_TOKEN], format: config.LOG_FORMAT });
+  return { config, logger };
 }
 
 /** Opens the engine, drawing a progress bar on stderr while passages are embedded. */

@@ -1,6 +1,7 @@
 // Configuration from the environment (and .env via dotenv), validated once with zod so a
 // mistake is reported plainly at start-up instead of surfacing later as an odd failure.
 import { z } from 'zod';
+import { LOG_FORMATS } from '../log/logger.js';
 import { folderProblems } from './folders.js';
 
 const optionalString = z.string().trim().optional();
@@ -21,7 +22,10 @@ export const configSchema = z.object({
   SEEDS_DIR: z.string().trim().min(1).default('seeds'),
   EMBEDDINGS_DIR: z.string().trim().min(1).default('embeddings'),
   MODELS_DIR: z.string().trim().min(1).default('.models'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: info, but only warnings and errors in the console (see cli/start.ts). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Unset: readable lines when stderr is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
   /** Seconds a user waits between two questions. */
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   /** Searches running at once; more wait in line so the gateway heartbeat is never starved. */

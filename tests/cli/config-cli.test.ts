@@ -1,14 +1,10 @@
 // Configuration mistakes end the real CLI at once with the whole list of problems: folders
 // included, never a raw errno message, and never a hang on a path under /proc.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
-
-const run = promisify(execFile);
+import { runCli } from './run-cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -18,22 +14,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI; a hang is killed (SIGKILL) after a minute, which fails the test. */
-async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, EMBEDDING_MODEL: 'offline', DISCORD_TOKEN: '', ...env },
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number | null; signal: string | null; stdout: string; stderr: string };
-    expect(failure.signal).toBeNull();
-    return { code: failure.code ?? -1, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const cli = (env: Record<string, string>, ...args: string[]) => runCli(args, { EMBEDDING_MODEL: 'offline', DISCORD_TOKEN: '', ...env });
 
 describe('folder configuration', () => {
   it('lists a seeds folder that is a file and an index folder under /proc, with the other problems, and exits 1', async () => {

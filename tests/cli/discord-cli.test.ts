@@ -1,15 +1,11 @@
 // The real CLI against the fake Discord on 127.0.0.1: what a person sees when Discord answers
 // with an error, is out of reach, or rejects the token.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
-
-const run = promisify(execFile);
+import { runCli } from './run-cli.js';
 const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.cli-secret-token';
 
 let fake: FakeDiscord;
@@ -25,27 +21,16 @@ afterEach(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
-async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        EMBEDDING_MODEL: 'offline',
-        EMBEDDINGS_DIR: stateDir,
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_API_BASE: fake.apiBase,
-        DISCORD_GUILD_ID: fake.guildId,
-        LOG_LEVEL: 'debug',
-        ...env,
-      },
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+function cli(env: Record<string, string>, ...args: string[]) {
+  return runCli(args, {
+    EMBEDDING_MODEL: 'offline',
+    EMBEDDINGS_DIR: stateDir,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_BASE: fake.apiBase,
+    DISCORD_GUILD_ID: fake.guildId,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
 }
 
 describe('the bot token in printed messages', () => {
