@@ -23,6 +23,9 @@ export interface ConsoleOptions {
   log?: Logger;
 }
 
+/** Unlike a quote marker ("> "), so a prompt is never mistaken for quoted text. */
+export const PROMPT = 'ask› ';
+
 /** Resolves at end of input or on /quit. */
 export async function runConsole({ engine, input, output, defaultCount, log }: ConsoleOptions): Promise<void> {
   const commands = buildCommandSet(engine.listSources());
@@ -35,7 +38,7 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
 
   if (interactive) {
     print(`${engine.listSources().length} sources, ${engine.passageCount} passages. Type a question, or /help.`);
-    lines.setPrompt('> ');
+    lines.setPrompt(PROMPT);
     lines.prompt();
   }
   try {
@@ -45,7 +48,7 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
       try {
         if (command.kind === 'ask') show((await responder.ask(command.request)).reply);
         else if (command.kind === 'sources') show(responder.sources());
-        else if (command.kind === 'quote') show(responder.quote({ citation: command.citation }).reply);
+        else if (command.kind === 'quote') show(responder.quote(command.target).reply);
         else if (command.kind === 'help') print(helpText(commands.sourceByCommand));
         else if (command.kind === 'invalid') show(noticeReply(command.message));
       } catch (error) {

@@ -74,10 +74,12 @@ describe('ask CLI', () => {
     expect(answers[3]).toMatchObject({ answered: false, results: [] });
   });
 
-  it('prints the answer as the bot would post it', async () => {
+  it('prints the answer as the console shows it: plain text, no markdown', async () => {
     const { stdout } = await cli('ask', 'Who is Valentina Marvienko?', '--source', 'iraqi-shiite-militias');
-    expect(stdout).toContain('Valentina Marvienko');
-    expect(stdout).toMatch(/iraqi-shiite-militias:p\d+/);
+    expect(stdout).toMatch(/^│ .*Valentina Marvienko/m);
+    expect(stdout).toMatch(/^\[1\] .* · iraqi-shiite-militias:p\d+$/m);
+    expect(stdout).toMatch(/^Show context \[1\]: \/quote iraqi-shiite-militias:p\d+ \d+ \d+$/m);
+    expect(stdout).not.toMatch(/\*\*|`|^> |^## /m);
   });
 
   it('prints no control character, from the question or from a mistyped source', async () => {

@@ -62,4 +62,11 @@ describe('the console', () => {
     expect(shown.shown).not.toContain('engine ready');
     expect(shown.shown).not.toMatch(JSON_LINE);
   });
+
+  it('prompts with "ask› ", which no quote line starts with', async () => {
+    const shown = await runCliInTerminal(['start'], env, 'Who is Valentina Marvienko?\n/quit\n');
+    expect(shown.shown).toContain('ask› ');
+    expect(shown.shown).toMatch(/^│ .*Valentina Marvienko/m);
+    expect(shown.shown).not.toMatch(/^> /m);
+  });
 });
