@@ -1,6 +1,7 @@
 // Opens the engine: sources from seeds/, the embedding model, the vector index (built or updated
 // as needed) and the lexical index over the same passages.
 import { createEmbedder } from '../embedding/create-embedder.js';
+import type { GenerationStageCallback } from '../embedding/offline/generate-offline-model.js';
 import { buildOrUpdateIndex, type IndexBuildStats } from '../index/build.js';
 import type { ProgressCallback } from '../index/embed-in-batches.js';
 import type { Logger } from '../log/logger.js';
@@ -21,6 +22,8 @@ export interface OpenEngineOptions {
   model: string;
   logger: Logger;
   onProgress?: ProgressCallback;
+  /** Called as each stage of a first-run offline model generation starts. */
+  onModelGeneration?: GenerationStageCallback;
   /** Overrides of the retrieval settings (benchmarks and calibration compare variants). */
   search?: Partial<HybridSearchOptions>;
 }
@@ -41,6 +44,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     model: options.model,
     modelsDir: options.modelsDir,
     log: (message: string) => logger.warn(message),
+    onModelGeneration: options.onModelGeneration,
   });
   try {
     const { index, stats } = await buildOrUpdateIndex({

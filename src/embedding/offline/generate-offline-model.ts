@@ -35,7 +35,15 @@ export interface OfflineModelOptions {
   readonly output?: OutputShape;
   /** Receives the one warning line when WordNet is missing (default: console.warn). */
   readonly log?: (message: string) => void;
+  /** Called as each stage starts and once when all are done, so a first run can show where its seconds go. */
+  readonly onStage?: GenerationStageCallback;
 }
+
+/** `completed` of `total` stages are done and `label` is starting; `completed === total` once at the end. */
+export type GenerationStageCallback = (progress: { completed: number; total: number; label: string }) => void;
+
+/** The generator's stages, in order; building the word vectors takes most of the time. */
+const STAGES = ['reading WordNet', 'reading word frequencies', 'choosing the vocabulary', 'building the word vectors', 'writing the model files'] as const;
 
 export interface OfflineModelReport {
   /** The model's own directory, `<modelsDir>/<name>`. */
@@ -59,22 +67,29 @@ function resolveWordNetDir(options: OfflineModelOptions): string | null {
 /** Generates the offline model into `<modelsDir>/<name>` (replaced atomically if it exists). */
 export async function generateOfflineModel(modelsDir: string, options: OfflineModelOptions = {}): Promise<OfflineModelReport> {
   const started = performance.now();
+  const stage = (label: (typeof STAGES)[number] | 'done') =>
+    options.onStage?.({ completed: label === 'done' ? STAGES.length : STAGES.indexOf(label), total: STAGES.length, label });
   const dir = path.join(modelsDir, options.name ?? OFFLINE_MODEL_NAME);
   const dim = options.dimensions ?? DEFAULTS.dimensions;
+  stage('reading WordNet');
   const wordnetDir = resolveWordNetDir(options);
   const wordnet = wordnetDir === null ? null : loadWordNet(wordnetDir);
   const variant: OfflineVariant = wordnet ? 'wordnet-retrofit' : 'plain';
   const output = options.output ?? 'pooled';
 
+  stage('reading word frequencies');
   const frequencies = loadWordFrequencies();
+  stage('choosing the vocabulary');
   const vocabulary = buildVocabulary(frequencies, wordnet, {
     size: options.vocabularySize ?? DEFAULTS.vocabularySize,
     prefixPieces: DEFAULTS.prefixPieces,
     continuationPieces: DEFAULTS.continuationPieces,
   });
+  stage('building the word vectors');
   const table = lexicalVectors(vocabulary, dim, wordnet);
   tokenWeights(vocabulary, frequencies.total).forEach((weight, id) => scaleRow(table, id, weight, dim));
 
+  stage('writing the model files');
   const config = modelConfig(vocabulary, dim, OFFLINE_GENERATOR_VERSION, variant, output);
   const graphInfo = { producerVersion: String(OFFLINE_GENERATOR_VERSION), output };
   const contents: Record<string, string | Uint8Array> = {
@@ -102,5 +117,6 @@ export async function generateOfflineModel(modelsDir: string, options: OfflineMo
     await rm(staging, { recursive: true, force: true });
     if (!existsSync(path.join(dir, 'config.json'))) throw error;
   }
+  stage('done');
   return { dir, config, files, milliseconds: performance.now() - started };
 }
