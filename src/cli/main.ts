@@ -11,7 +11,7 @@ import { runCalibrate } from './calibrate-command.js';
 import { runBench } from './bench-command.js';
 import { cliContext, openEngineWithProgress } from './context.js';
 import { describeError } from '../replies/error.js';
-import { DiscordTokenError } from '../discord/errors.js';
+import { isDiscordSetupError } from '../discord/errors.js';
 import { terminalSafe } from '../engine/control-characters.js';
 import { scrubStream } from '../log/scrub.js';
 
@@ -95,7 +95,7 @@ function exit(code: number): void {
 
 program.parseAsync().catch((error: unknown) => {
   // Messages may echo what was typed (a --source with control characters): terminal-safe.
-  if (error instanceof ConfigError || error instanceof DiscordTokenError) {
+  if (error instanceof ConfigError || isDiscordSetupError(error)) {
     console.error(terminalSafe(error.message));
   } else {
     const { message, expected } = describeError(error);

@@ -11,11 +11,10 @@ import { makeDirectory } from '../config/make-directory.js';
 import { writeFileAtomic } from '../index/atomic-write.js';
 import type { Logger } from '../log/logger.js';
 import { buildCommandSet, type SkippedCommand } from './commands.js';
-import { DiscordTokenError, isTokenRejection } from './errors.js';
+import { DEFAULT_API_BASE, setupError } from './errors.js';
 import { summarizeSkipped } from './skipped-commands.js';
 
 export const COMMAND_STATE_FILE = 'discord-commands.json';
-const DEFAULT_API = 'https://discord.com/api';
 
 export interface RegisterCommandsOptions {
   token: string;
@@ -47,7 +46,7 @@ export interface RegisterResult {
 
 export async function registerCommands(options: RegisterCommandsOptions): Promise<RegisterResult> {
   const { log, guildId } = options;
-  const rest = options.rest ?? new REST({ api: options.apiBase ?? DEFAULT_API }).setToken(options.token);
+  const rest = options.rest ?? new REST({ api: options.apiBase ?? DEFAULT_API_BASE }).setToken(options.token);
   const set = buildCommandSet(options.sources);
   if (set.skipped.length > 0) {
     log.warn(summarizeSkipped(set.skipped), `${set.skipped.length} per-source commands skipped; /ask source: still reaches their sources`);
@@ -57,7 +56,7 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
     const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
     const scope = guildId ? 'guild' : 'global';
     const result = { applicationId, scope, commands: set.payloads.map((c) => c.name), skipped: set.skipped } as const;
-    const key = [options.apiBase ?? DEFAULT_API, applicationId, guildId ?? 'global'].join('|');
+    const key = [options.apiBase ?? DEFAULT_API_BASE, applicationId, guildId ?? 'global'].join('|');
     const hash = createHash('sha256').update(JSON.stringify(set.payloads)).digest('hex');
     const state = options.stateDir ? await readState(options.stateDir) : {};
 
@@ -71,7 +70,7 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
     if (options.stateDir) await writeState(options.stateDir, { ...state, [key]: hash });
     return { ...result, changed: true };
   } catch (error) {
-    throw isTokenRejection(error) ? new DiscordTokenError() : error;
+    throw setupError(error, options.apiBase);
   }
 }
 

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../discord/closed-port.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
 import { runCli } from './run-cli.js';
 const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.cli-secret-token';
@@ -40,5 +41,27 @@ describe('the bot token in printed messages', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid Form Body (request signed with [redacted])');
     expect(stderr).not.toContain(TOKEN);
+  });
+});
+
+/** How often `text` occurs in `output`. */
+const count = (output: string, text: string) => output.split(text).length - 1;
+
+describe('start-up failures', () => {
+  it('a rejected token: one plain message, exit code 1', async () => {
+    const { code, stderr } = await cli({ DISCORD_TOKEN: 'MTIz.wrong-token-value', LOG_LEVEL: 'info' }, 'start');
+    expect(code).toBe(1);
+    expect(count(stderr, 'Discord rejected the token (DISCORD_TOKEN)')).toBe(1);
+    expect(stderr).not.toContain('wrong-token-value');
+  });
+
+  it('an unreachable DISCORD_API_BASE: a plain message naming it, for the bot and for register', async () => {
+    const apiBase = `http://127.0.0.1:${await closedPort()}/api`;
+    for (const command of ['start', 'register']) {
+      const { code, stderr } = await cli({ DISCORD_API_BASE: apiBase, LOG_LEVEL: 'info' }, command);
+      expect(code).toBe(1);
+      expect(count(stderr, `Cannot reach Discord at ${apiBase} (connection refused). Check DISCORD_API_BASE`)).toBe(1);
+      expect(stderr).not.toContain('Error: connect ECONNREFUSED');
+    }
   });
 });
