@@ -4,6 +4,8 @@
 import type { Answer, AskOptions } from '../answer/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { Logger } from '../log/logger.js';
+import { SourceLoadError } from '../sources/load.js';
+import { MetadataError } from '../sources/metadata.js';
 import type { Passage } from '../sources/types.js';
 import type { StoreSyncStats } from '../store/types.js';
 import type { EngineParts, SearchEngine } from './engine.js';
@@ -123,7 +125,13 @@ export class LiveEngine implements Engine {
     try {
       next = await this.load();
     } catch (error) {
-      this.log.error({ err: error }, 'could not re-read the sources; still answering from the previous version');
+      // A mistake in the seeds folder (an invalid sources.json, no usable file) is the admin's to fix: its
+      // message says what; anything else is a fault, logged with its stack.
+      if (error instanceof MetadataError || error instanceof SourceLoadError) {
+        this.log.error(`Could not re-read the sources: ${error.message} Still answering from the previous version.`);
+      } else {
+        this.log.error({ err: error }, 'could not re-read the sources; still answering from the previous version');
+      }
       return;
     }
     if (this.closed) {

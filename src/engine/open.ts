@@ -53,9 +53,11 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   });
   try {
     const freshness = new FileFreshness(options.projectRoot, readCurrentText);
+    // Said once, not again at every reload while the file or the entry stays as it is.
+    const warnOnce = onceEach((message: string) => logger.warn(message));
     let engine: LiveEngine | undefined;
     const load = (onProgress?: ProgressCallback) =>
-      loadSnapshot(options, { location, embedder, freshness, onStale: () => void engine?.reload(), onProgress });
+      loadSnapshot(options, { location, embedder, freshness, warn: warnOnce, onStale: () => void engine?.reload(), onProgress });
     const first = await load(options.onProgress);
     engine = new LiveEngine(first, () => load(), embedder, logger);
     if (options.watch) await engine.watch(options.seedsDir);
@@ -70,6 +72,7 @@ interface SnapshotDeps {
   location: StoreLocation;
   embedder: Embedder;
   freshness: FileFreshness;
+  warn: (message: string) => void;
   onStale: (file: string) => void;
   onProgress?: ProgressCallback;
 }
@@ -79,7 +82,8 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
   const { logger } = options;
   const slugBook = await deps.location.readSlugBook();
   const sources = await loadSources(options.seedsDir, options.projectRoot, {
-    onSkip: ({ file, reason }) => logger.warn({ file }, `Skipped source ${file}: ${reason}`),
+    onSkip: ({ file, reason }) => deps.warn(`Skipped source ${file}: ${reason}`),
+    onMetadataWarning: deps.warn,
     slugBook,
   });
   const { store, stats } = await deps.location.open({ sources, slugBook, embedder: deps.embedder, logger, onProgress: deps.onProgress });
@@ -94,6 +98,15 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
     log: logger,
   };
   return { engine: new SearchEngine(parts), parts, stats };
+}
+
+function onceEach(say: (message: string) => void): (message: string) => void {
+  const said = new Set<string>();
+  return (message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    say(message);
+  };
 }
 
 /** A source file's text decoded exactly as loadSources decodes it, so the verbatim gate compares like with like. */

@@ -19,6 +19,8 @@ export interface SkippedFile {
 
 export interface LoadOptions {
   onSkip?: (skipped: SkippedFile) => void;
+  /** A sources.json entry that could not be followed (its file is gone, its slug belongs to another file). */
+  onMetadataWarning?: (message: string) => void;
   /** Slugs given before, recorded with the index: each source keeps its own. */
   slugBook?: SlugBook;
 }
@@ -31,14 +33,18 @@ const warnSkipped = ({ file, reason }: SkippedFile): void => {
   process.emitWarning(`Skipped source ${file}: ${reason}`, 'SourceWarning');
 };
 
+const warnMetadata = (message: string): void => {
+  process.emitWarning(message, 'SourceWarning');
+};
+
 export async function loadSources(seedsDir: string, projectRoot: string, options: LoadOptions = {}): Promise<Source[]> {
   const onSkip = options.onSkip ?? warnSkipped;
+  const onMetadataWarning = options.onMetadataWarning ?? warnMetadata;
   const metadata = await readMetadata(seedsDir);
   const fileNames = (await readdir(seedsDir)).filter((name) => /\.txt$/i.test(name)).sort();
+  // A file removed while sources.json still names it: the entry waits for the file, it breaks nothing.
   const unknown = Object.keys(metadata).filter((name) => !fileNames.includes(name));
-  if (unknown.length > 0) {
-    throw new MetadataError(`${METADATA_FILE} names files that are not in ${seedsDir}: ${unknown.join(', ')}`);
-  }
+  if (unknown.length > 0) onMetadataWarning(`${METADATA_FILE} names files that are not in ${seedsDir} (ignored): ${unknown.join(', ')}`);
 
   const sources: Source[] = [];
   for (const fileName of fileNames) {
@@ -62,18 +68,27 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
     sources.push(source);
   }
   if (sources.length === 0) throw new SourceLoadError(`No usable source (*.txt) in ${seedsDir}`);
-  return withAssignedSlugs(sources, metadata, options.slugBook);
+  return withAssignedSlugs(sources, metadata, options.slugBook, onMetadataWarning);
 }
 
 /** Slugs unique and stable across sources (see assignSlugs); two files may not choose the same one in sources.json. */
-function withAssignedSlugs(sources: Source[], metadata: Record<string, { slug?: string }>, book: SlugBook = {}): Source[] {
+function withAssignedSlugs(
+  sources: Source[],
+  metadata: Record<string, { slug?: string }>,
+  book: SlugBook = {},
+  onMetadataWarning: (message: string) => void,
+): Source[] {
   const chosen = sources.flatMap((source) => metadata[source.fileName]?.slug ?? []);
   const clash = chosen.find((slug, index) => chosen.indexOf(slug) !== index);
   if (clash !== undefined) throw new MetadataError(`${METADATA_FILE} gives the slug "${clash}" to more than one file`);
-  const slugs = assignSlugs(
+  const { slugs, refused } = assignSlugs(
     sources.map((source) => ({ file: source.file, hash: source.hash, derived: source.slug, chosen: metadata[source.fileName]?.slug })),
     book,
   );
+  for (const { file, chosen, heldBy } of refused) {
+    const holder = sources.some((source) => source.file === heldBy) ? heldBy : `${heldBy}, removed (its citations stay reserved)`;
+    onMetadataWarning(`${METADATA_FILE} gives ${file} the slug "${chosen}", which already belongs to ${holder}; ${file} keeps its own.`);
+  }
   return sources.map((source, index) => {
     const slug = slugs[index];
     if (slug === undefined || slug === source.slug) return source;

@@ -20,7 +20,8 @@ const metadataSchema = z.record(
     outlet: text.optional(),
     author: text.optional(),
     date: text.optional(),
-    url: z.url().optional(),
+    // A link readers will click: web pages only, never javascript: or file: URLs.
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   }),
 );
 

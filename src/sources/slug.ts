@@ -66,13 +66,22 @@ export interface SlugCandidate {
   chosen?: string;
 }
 
+/** A slug sources.json chose that already belongs to another file, so it was not given. */
+export interface RefusedSlug {
+  file: string;
+  chosen: string;
+  /** The file the book gives it to (present, or removed and so reserved). */
+  heldBy: string;
+}
+
 /**
- * Slugs for the given files, in their order. A slug chosen in sources.json is used as is; a file the
- * book knows keeps its slug; a file the book does not know but whose content a vanished file had
- * (a rename) inherits that slug; any other file gets its derived slug, with "-2", "-3"… when the slug
- * is taken by a present source or reserved in the book.
+ * Slugs for the given files, in their order. A file the book knows keeps its slug; a file the book does
+ * not know but whose content a vanished file had (a rename) inherits that slug; a slug chosen in
+ * sources.json is used unless the book gives it to another file (an incumbent never loses its slug,
+ * and a removed file's stays reserved: such a choice is refused); any other file gets its derived slug,
+ * with "-2", "-3"… when the slug is taken by a present source or reserved in the book.
  */
-export function assignSlugs(candidates: readonly SlugCandidate[], book: SlugBook = {}): string[] {
+export function assignSlugs(candidates: readonly SlugCandidate[], book: SlugBook = {}): { slugs: string[]; refused: RefusedSlug[] } {
   const present = new Set(candidates.map((candidate) => candidate.file));
   const slugOfFile = new Map<string, string>();
   const slugOfVanishedHash = new Map<string, string>();
@@ -80,17 +89,25 @@ export function assignSlugs(candidates: readonly SlugCandidate[], book: SlugBook
     if (present.has(file)) slugOfFile.set(file, slug);
     else if (!slugOfVanishedHash.has(hash)) slugOfVanishedHash.set(hash, slug);
   }
-  const chosen = new Set(candidates.flatMap((candidate) => (candidate.chosen === undefined ? [] : [candidate.chosen])));
+  const refused: RefusedSlug[] = [];
+  const chosenOf = candidates.map((candidate) => {
+    const holder = candidate.chosen === undefined ? undefined : book[candidate.chosen]?.file;
+    if (holder === undefined || holder === candidate.file) return candidate.chosen;
+    refused.push({ file: candidate.file, chosen: candidate.chosen!, heldBy: holder });
+    return undefined;
+  });
+  const chosen = new Set(chosenOf.filter((slug): slug is string => slug !== undefined));
   const taken = new Set([...chosen, ...Object.keys(book)]);
-  const assigned: (string | undefined)[] = candidates.map((candidate) => {
-    if (candidate.chosen !== undefined) return candidate.chosen;
+  const assigned: (string | undefined)[] = candidates.map((candidate, index) => {
+    const own = chosenOf[index];
+    if (own !== undefined) return own;
     const kept = slugOfFile.get(candidate.file) ?? slugOfVanishedHash.get(candidate.hash);
-    if (kept === undefined || chosen.has(kept)) return undefined;
+    if (kept === undefined) return undefined;
     // A renamed file inherits once: a second copy of the same content is a newcomer.
     slugOfVanishedHash.delete(candidate.hash);
     return kept;
   });
-  return candidates.map((candidate, index) => {
+  const slugs = candidates.map((candidate, index) => {
     const kept = assigned[index];
     if (kept !== undefined) return kept;
     let slug = candidate.derived;
@@ -101,6 +118,7 @@ export function assignSlugs(candidates: readonly SlugCandidate[], book: SlugBook
     taken.add(slug);
     return slug;
   });
+  return { slugs, refused };
 }
 
 /** The book after assigning: every earlier entry kept (reserved), present sources at their current hash. */

@@ -115,8 +115,33 @@ describe('loadSources', () => {
     await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
     await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { command: 'Not A Command' } }));
     await expect(loadSources(seedsDir, root)).rejects.toThrow(/a\.txt\.command: must match/);
-    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'missing.txt': { slug: 'x' } }));
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { url: 'javascript:alert(1)' } }));
+    await expect(loadSources(seedsDir, root)).rejects.toThrow(/a\.txt\.url: must be an http\(s\) URL/);
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { slug: 'x' }, 'b.txt': { slug: 'x' } }));
+    await writeFile(join(seedsDir, 'b.txt'), PLAIN_ARTICLE);
     await expect(loadSources(seedsDir, root)).rejects.toThrow(MetadataError);
+  });
+
+  it('warns about, and otherwise ignores, a sources.json entry whose file was removed', async () => {
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { command: 'baghdad' }, 'gone.txt': { slug: 'x' } }));
+    const warnings: string[] = [];
+    const [source, ...others] = await loadSources(seedsDir, root, { onMetadataWarning: (message) => warnings.push(message) });
+    expect(others).toEqual([]);
+    expect(source?.command).toBe('baghdad');
+    expect(warnings).toEqual([expect.stringMatching(/sources\.json names files that are not in .* \(ignored\): gone\.txt$/)]);
+  });
+
+  it('refuses a sources.json slug that already belongs to another source, which keeps it', async () => {
+    await writeFile(join(seedsDir, 'a.txt'), PLAIN_ARTICLE);
+    await writeFile(join(seedsDir, 'b.txt'), PLAIN_ARTICLE.replace('Baghdad Weighs', 'Erbil Weighs'));
+    const before = await loadSources(seedsDir, root);
+    const book = updateSlugBook({}, before);
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'b.txt': { slug: 'baghdad-weighs-russian' } }));
+    const warnings: string[] = [];
+    const after = await loadSources(seedsDir, root, { slugBook: book, onMetadataWarning: (message) => warnings.push(message) });
+    expect(after.map((source) => source.slug)).toEqual(before.map((source) => source.slug));
+    expect(warnings).toEqual([expect.stringContaining('gives seeds/b.txt the slug "baghdad-weighs-russian", which already belongs to seeds/a.txt')]);
   });
 });
 
