@@ -34,7 +34,10 @@ export function buildCommandSet(sources: SourceSummary[]): CommandSet {
   const commandBySource = new Map<string, string>();
   const skipped: SkippedCommand[] = [];
 
-  for (const source of sources) {
+  // A source's own command (its slug) first: a sources.json `command` that names another source's
+  // command is the one skipped, so no source loses its command to another's renaming.
+  const ownFirst = [...sources.filter((source) => source.command === source.slug), ...sources.filter((source) => source.command !== source.slug)];
+  for (const source of ownFirst) {
     const command = source.command;
     const reason = !COMMAND_NAME.test(command) || command !== command.toLowerCase()
       ? 'not a valid Discord command name (1–32 lowercase letters, digits, - or _)'

@@ -34,6 +34,12 @@ describe('buildCommandSet', () => {
     expectValidCommandPayloads(set.payloads);
   });
 
+  it('keeps a source\'s own command when another source is renamed to it in sources.json', () => {
+    const set = buildCommandSet([source('informed-comment', 'zero-hedge'), source('zero-hedge')]);
+    expect(set.sourceByCommand.get('zero-hedge')).toBe('zero-hedge');
+    expect(set.skipped).toEqual([{ command: 'zero-hedge', slug: 'informed-comment', reason: 'the name is already taken by another command' }]);
+  });
+
   it('stops at Discord\'s 100 commands; the rest are reachable through /ask source:', () => {
     const many = Array.from({ length: 120 }, (_, i) => source(`source-${i}`));
     const set = buildCommandSet(many);
