@@ -5,10 +5,14 @@
 // C1 control and DEL. Line breaks and tabs are ordinary whitespace and become one space.
 import { stripVTControlCharacters } from 'node:util';
 
-/** C0 controls, DEL and C1 controls. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * C0 controls, DEL and C1 controls; and the invisible format characters that reorder or hide text
+ * (bidi embeddings, overrides and isolates, zero-width spaces and joiners, the BOM): a question is
+ * shown back to everyone, and "U+202E" would make it read backwards.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /** The same, but tab and line feed: what a terminal may show of a multi-line text. */
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /** Whitespace among the controls (tab, line feed, vertical tab, form feed, carriage return, next line), and the Unicode line and paragraph separators. */
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 

@@ -15,6 +15,12 @@ describe('sanitizeQuestion', () => {
     expect(sanitizeQuestion('bell\u0007 backspace\u0008 escape\u001b alone')).toBe('bell backspace escape alone');
   });
 
+  it('removes invisible characters that reorder or hide text (bidi overrides, zero-width spaces)', () => {
+    expect(sanitizeQuestion('Who is \u202eivadA-la\u202c?')).toBe('Who is ivadA-la?');
+    expect(sanitizeQuestion('S\u200b-400\u2066 talks\u2069\ufeff')).toBe('S-400 talks');
+    expect(terminalSafe('line one\n\u202eline two')).toBe('line one\nline two');
+  });
+
   it('folds line breaks and tabs to one space, and keeps ordinary text as typed', () => {
     expect(sanitizeQuestion('Why did\r\nIraq\t\tturn to\nRussia?')).toBe('Why did Iraq turn to Russia?');
     const plain = 'Qu’a dit Haïdar al-Abadi — à propos des S-400 (2015)? 🚀';
