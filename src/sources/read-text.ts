@@ -39,8 +39,9 @@ export async function readSourceText(path: string): Promise<SourceText> {
 export function decodeSourceText(bytes: Buffer): SourceText {
   const marked = BYTE_ORDER_MARKS.find((mark) => mark.bytes.every((byte, i) => bytes[i] === byte));
   if (marked) {
-    // TextDecoder drops the mark itself: it is no character of the page.
-    const text = decodeStrictly(bytes, marked.encoding);
+    // A UTF-8 file keeps its mark as U+FEFF, as Node's readFileSync(file, 'utf8') does, so offsets are
+    // the ones anyone reading the file that way finds (a UTF-16 file is no UTF-8 text to begin with).
+    const text = decodeStrictly(bytes, marked.encoding, marked.encoding === 'utf-8');
     if (text !== undefined) return { text, encoding: marked.encoding };
   }
   const binary = isBinaryFileSync(bytes, bytes.length);
@@ -56,9 +57,9 @@ export function decodeSourceText(bytes: Buffer): SourceText {
   return { text: iconv.decode(bytes, best.name), encoding: best.name.toLowerCase() };
 }
 
-function decodeStrictly(bytes: Buffer, encoding: string): string | undefined {
+function decodeStrictly(bytes: Buffer, encoding: string, keepByteOrderMark = false): string | undefined {
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: keepByteOrderMark }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 // Source files in the encodings pages are really saved in, and files that are not text at all.
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,10 +53,11 @@ async function read(name: string, bytes: Buffer): Promise<Awaited<ReturnType<typ
 }
 
 describe('readSourceText', () => {
-  it('reads UTF-8 as it is, and drops a UTF-8 byte-order mark', async () => {
+  it('reads UTF-8 as it is, a byte-order mark kept as Node reads it, so offsets match readFileSync(file, "utf8")', async () => {
     expect(await read('plain.txt', Buffer.from(PAGE, 'utf8'))).toEqual({ text: PAGE, encoding: 'utf-8' });
     const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE, 'utf8')]);
-    expect(await read('marked.txt', marked)).toEqual({ text: PAGE, encoding: 'utf-8' });
+    expect(await read('marked.txt', marked)).toEqual({ text: `\ufeff${PAGE}`, encoding: 'utf-8' });
+    expect(await read('marked.txt', marked)).toEqual({ text: readFileSync(join(seedsDir, 'marked.txt'), 'utf8'), encoding: 'utf-8' });
   });
 
   it('detects Latin-1 when the bytes are not UTF-8', async () => {
