@@ -12,6 +12,9 @@ export function closestName(typed: string, known: Iterable<string>): string | un
   const allowed = Math.max(1, Math.floor(query.length * SLIP_SHARE));
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
+    // A name whose length alone differs by more than the slips allowed cannot be near enough: skipping
+    // it keeps a pasted paragraph from costing one full edit distance per known id.
+    if (Math.abs(name.length - query.length) > allowed) continue;
     const d = distance(query, name.toLowerCase());
     if (d <= allowed && (!best || d < best.distance)) best = { name, distance: d };
     if (d === 0) break;
