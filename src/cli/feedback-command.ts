@@ -1,5 +1,6 @@
 // `npm run feedback`: the feedback log summarised: declined questions and answers voted 👎, most
 // frequent first (see src/feedback/summary.ts).
+import { existsSync } from 'node:fs';
 import { fromProjectRoot } from '../config/paths.js';
 import { feedbackLogPath } from '../feedback/feedback-log.js';
 import { feedbackText, readFeedbackLog, summarizeFeedback } from '../feedback/summary.js';
@@ -15,6 +16,11 @@ export async function runFeedback({ config }: CliContext, options: FeedbackComma
   const path = feedbackLogPath(options.log ?? config.FEEDBACK_LOG);
   if (path === undefined) {
     console.error('Feedback is turned off (FEEDBACK_LOG=off): there is no log to summarise.');
+    return 1;
+  }
+  // No log yet at the configured place means no feedback yet; a log named by hand that is not there is a typo.
+  if (options.log !== undefined && !existsSync(fromProjectRoot(path))) {
+    console.error(`There is no feedback log at ${path}.`);
     return 1;
   }
   const { records, unreadable } = await readFeedbackLog(fromProjectRoot(path));

@@ -103,6 +103,11 @@ describe('feedback', () => {
     expect(summary.votes).toEqual({ up: 1, down: 1 });
     expect(summary.declined.map((d) => d.question)).toContain(UNCOVERED);
   });
+
+  it('says so when a log named by hand is not there, rather than summarising nothing', async () => {
+    const out = new PassThrough();
+    expect(await runFeedback({ config: h.config, logger: h.log.logger }, { log: '/nonexistent/feedback.jsonl' }, out)).toBe(1);
+  });
 });
 
 describe('feedback turned off', () => {
