@@ -35,8 +35,10 @@ export function replyToText(reply: Reply): string {
   return terminalSafe(parts.join('\n\n'));
 }
 
-/** Escapes, bold, inline code and blockquote markers read as Discord shows them, left to right. */
-const MARKUP = /\\([^\p{L}\p{N}\s])|\*\*|`/gu;
+/** Escapes, bold, italics, inline code and blockquote markers read as Discord shows them, left to right. */
+const MARKUP = /\\([^\p{L}\p{N}\s])|\*\*|\*|`/gu;
+/** A masked link, "[text](url)": a terminal shows the text and then the address. */
+const MASKED_LINK = /(?<!\\)\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^)\s]+)\)/g;
 
 function plainText(markdown: string): string {
   return markdown
@@ -45,9 +47,10 @@ function plainText(markdown: string): string {
       const quoted = line.startsWith('> ');
       // Bold inside a quote marks the quoted part of a context; elsewhere it is emphasis only.
       let open = false;
-      const text = (quoted ? line.slice(2) : line).replace(MARKUP, (markup: string, escaped: string | undefined) => {
+      const unlinked = (quoted ? line.slice(2) : line).replace(MASKED_LINK, '$1 <$2>');
+      const text = unlinked.replace(MARKUP, (markup: string, escaped: string | undefined) => {
         if (escaped !== undefined) return escaped;
-        if (markup === '`' || !quoted) return '';
+        if (markup !== '**' || !quoted) return '';
         open = !open;
         return open ? MARK_OPEN : MARK_CLOSE;
       });

@@ -37,7 +37,8 @@ export function contextReply(context: CitationContext, options: ContextReplyOpti
   const id = formatCitationRef({ passage: passage.id, ...(sentences && { sentences }) });
   const cited = quoted ? passage.text.slice(quoted.start - passage.start, quoted.end - passage.start) : passage.text;
   const link = quoteLink(source.url, cited);
-  const citation = `Cited as \`${id}\`${quoted ? ' · the quoted words in bold' : ''}`;
+  // "Marked", not "in bold": the console marks the same words another way.
+  const citation = `Cited as \`${id}\`${quoted ? ' · the quoted words marked' : ''}`;
   const note = options.changedSinceQuoted ? CHANGED_NOTE : options.note && `*${escapeText(options.note)}*`;
   let room = DISCORD_LIMITS.embedDescription - citation.length - SEPARATOR.length - (note ? note.length + SEPARATOR.length : 0);
   const citedLabel = `**${linkedIf(escapeText(whose(passage)), link)}**\n`;

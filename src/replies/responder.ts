@@ -69,7 +69,8 @@ export function createResponder(
       // A typed id that names sentences ("…:p4/s2-3") marks them, as the button marks its quote.
       const marked = sentenceOffsets(context.passage, ref.sentences);
       if (marked) return { found: true, reply: contextReply({ ...context, quoted: marked }, options) };
-      const note = `This paragraph has ${sentenceCount(context.passage)} sentences, so ${formatCitationRef(ref)} marks nothing.`;
+      const count = sentenceCount(context.passage);
+      const note = `This paragraph has ${count} sentence${count === 1 ? '' : 's'}, so ${formatCitationRef(ref)} marks nothing.`;
       return { found: true, reply: contextReply(context, { ...options, note }) };
     },
   };
