@@ -9,8 +9,12 @@ export interface CitedResult {
   quoteCitation: string;
   source: string;
   file: string;
+  /** The title, author and outlet of the page the passage is on (a file may hold several pages). */
   title: string;
+  author?: string;
   outlet?: string;
+  /** 1-based page of the file, when the file holds several. */
+  page?: number;
   kind: PassageKind;
   /** A header line's fact (kind "header"): title, byline, outlet or date. */
   fact?: HeaderFact;

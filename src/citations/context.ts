@@ -9,8 +9,8 @@ const NEIGHBOURS = 2;
 
 /**
  * The passage cited as `citationId` among one source's passages, with up to two neighbours on each
- * side from the same section (article or comments: a comment's context is other comments, not the
- * article's last paragraphs), in reading order. `quoted` is kept when it lies inside the passage.
+ * side from the same section of the same page (article or comments: a comment's context is other
+ * comments, not the article's last paragraphs), in reading order. `quoted` is kept when it lies inside the passage.
  */
 export function citationContext(
   passages: readonly Passage[],
@@ -20,7 +20,7 @@ export function citationContext(
   const passage = passages.find((p) => p.id === citationId);
   if (!passage) return undefined;
   const section = passages
-    .filter((p) => p.file === passage.file && p.kind === passage.kind)
+    .filter((p) => p.file === passage.file && p.kind === passage.kind && p.page === passage.page)
     .sort((a, b) => a.start - b.start);
   const at = section.indexOf(passage);
   const context: PassageContext = {

@@ -8,19 +8,25 @@ import { quoteLink } from './text-fragment.js';
 
 export function toCitedResult(
   passage: Passage,
-  source: Pick<Source, 'title' | 'outlet' | 'url'>,
+  source: Pick<Source, 'title' | 'author' | 'outlet' | 'url' | 'pages'>,
   quote: Quote,
   score: number,
 ): CitedResult {
   const sentences = quotedSentences(passage, quote);
-  const url = quoteLink(source.url, quote.quote);
+  // Page 2 of a file of several pages is its own author's, under its own title; the file's URL is its
+  // first page's, so a later page gets no link rather than a wrong one.
+  const laterPage = passage.page !== undefined && passage.page > 1;
+  const page = (laterPage && source.pages?.[passage.page! - 1]) || source;
+  const url = laterPage ? undefined : quoteLink(source.url, quote.quote);
   return {
     citation: passage.id,
     quoteCitation: formatCitationRef({ passage: passage.id, ...(sentences && { sentences }) }),
     source: passage.source,
     file: passage.file,
-    title: source.title,
-    ...(source.outlet !== undefined && { outlet: source.outlet }),
+    title: page.title,
+    ...(page.author !== undefined && { author: page.author }),
+    ...(page.outlet !== undefined && { outlet: page.outlet }),
+    ...(passage.page !== undefined && { page: passage.page }),
     kind: passage.kind,
     ...(passage.fact !== undefined && { fact: passage.fact }),
     ...(url !== undefined && { url }),

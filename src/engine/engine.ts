@@ -98,7 +98,7 @@ export class SearchEngine implements Engine {
       this.parts.onStale?.(source.file);
       throw new SourceChangedError();
     }
-    return { source: summarize(source), ...found };
+    return { source: pageSummary(source, found.passage), ...found };
   }
 
   /**
@@ -114,7 +114,9 @@ export class SearchEngine implements Engine {
       const parsed = source?.passages.find((p) => p.id === hit.passage.id);
       if (!source || !parsed || parsed.start !== hit.passage.start || parsed.text !== hit.passage.text) continue;
       if (!current.has(source.file)) current.set(source.file, await this.parts.freshness.isCurrent(source));
-      if (current.get(source.file)) kept.push({ ...hit, source });
+      // The parsed passage, not the store's copy: the same text at the same place, with every field the
+      // current parser gives it (a store written by an older version may lack some).
+      if (current.get(source.file)) kept.push({ ...hit, passage: parsed, source });
     }
     for (const [file, isCurrent] of current) if (!isCurrent) this.parts.onStale?.(file);
     return kept;
@@ -130,6 +132,15 @@ export class SearchEngine implements Engine {
     if (!found) throw new UnknownSourceError(name, this.parts.catalog.sources.map((s) => s.slug));
     return found;
   }
+}
+
+/** The source as the passage's page presents it: a later page of a file has its own title and credits, and no link. */
+function pageSummary(source: Source, passage: Passage): SourceSummary {
+  const summary = summarize(source);
+  const page = passage.page !== undefined && passage.page > 1 ? source.pages?.[passage.page - 1] : undefined;
+  if (!page) return summary;
+  const { url: _firstPagesUrl, author: _author, outlet: _outlet, date: _date, ...rest } = summary;
+  return { ...rest, ...page };
 }
 
 function validQuestion(question: string): string {

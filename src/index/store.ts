@@ -52,6 +52,7 @@ const passageSchema = z.object({
   kind: z.enum(['article', 'comment', 'header']),
   fact: z.enum(['title', 'byline', 'outlet', 'date']).optional(),
   quoting: z.string().optional(),
+  page: z.number().int().positive().optional(),
   commenter: z.string().optional(),
   comment: z.string().optional(),
   paragraph: z.number().int().positive(),

@@ -70,9 +70,12 @@ function notCovered({ sourceTitle, coveredBy, commandOf, claim }: AnswerReplyOpt
   return `${declined} ${one ? 'This source covers it' : 'These sources cover it'}:\n${list}\nAsk ${one ? 'it' : 'one of them'} with its command, or all the sources at once with /ask.`;
 }
 
+/** Excerpts of one page of one source go together (a file may hold several pages, each its own author's). */
+const pageKey = (result: CitedResult): string => `${result.source}\u0000${result.page ?? 1}`;
+
 function bySource(results: CitedResult[]): CitedResult[] {
-  const sources = [...new Set(results.map((result) => result.source))];
-  return sources.flatMap((source) => results.filter((result) => result.source === source));
+  const pages = [...new Set(results.map(pageKey))];
+  return pages.flatMap((page) => results.filter((result) => pageKey(result) === page));
 }
 
 /**
@@ -95,8 +98,9 @@ function excerpts(results: CitedResult[], sourceOf: AnswerReplyOptions['sourceOf
 /** The headings and citation lines of the excerpts, and the room they take with the separators. */
 function citing(results: CitedResult[], sourceOf: AnswerReplyOptions['sourceOf'], links: boolean) {
   const headings = results.map((result, i) => {
-    if (i > 0 && results[i - 1]!.source === result.source) return '';
-    const source = sourceOf?.(result.source) ?? { title: result.title, outlet: result.outlet };
+    if (i > 0 && pageKey(results[i - 1]!) === pageKey(result)) return '';
+    const laterPage = (result.page ?? 1) > 1;
+    const source = (!laterPage && sourceOf?.(result.source)) || { title: result.title, author: result.author, outlet: result.outlet };
     return `${sourceHeading(links ? source : { ...source, url: undefined })}\n`;
   });
   const citations = results.map((result, i) => {

@@ -17,6 +17,8 @@ export interface Span {
 /** A page's article, or one reader comment. */
 export interface Block {
   kind: Exclude<PassageKind, 'header'>;
+  /** 1-based page of the file it is on. */
+  page: number;
   comment?: string;
   commenter?: string;
   paragraphs: Span[];
@@ -25,15 +27,24 @@ export interface Block {
 /** A line that states a fact about its page: the title, the byline, the outlet it credits, the date. */
 export interface HeaderLine extends Span {
   fact: HeaderFact;
+  page: number;
 }
 
-export interface PageLayout {
-  /** The first line as written, unless it is too long to be a title (then it is article text). */
+/** What one page of the file says of itself: its title line, byline, credit line and dateline. */
+export interface PageHead {
   titleLine?: string;
-  /** The first page's byline, credit and dateline. */
   byline?: Byline;
   credit?: Credit;
   date?: string;
+}
+
+/**
+ * The layout's own title line (the first line as written, unless too long to be a title: then it is
+ * article text), byline, credit and dateline are the first page's.
+ */
+export interface PageLayout extends PageHead {
+  /** Each page's own, in file order. */
+  pages: PageHead[];
   /** Every page's header lines, in file order. */
   headers: HeaderLine[];
   /** Each page's article, then its comments, in file order. */
@@ -48,10 +59,11 @@ type Region = 'article' | 'comments' | 'form' | 'recommendations';
 
 export function readLayout(text: string): PageLayout {
   const lines = splitLines(text);
-  const layout: PageLayout = { headers: [], blocks: [] };
+  const layout: PageLayout = { headers: [], blocks: [], pages: [] };
   const numbering = new CommentNumbering();
   let pages = 0;
-  let article: Block = { kind: 'article', paragraphs: [] };
+  let article: Block = { kind: 'article', page: 1, paragraphs: [] };
+  let head: PageHead = {};
   let region: Region = 'article';
   let block: Block | undefined;
   let paragraph: Line[] = [];
@@ -69,12 +81,14 @@ export function readLayout(text: string): PageLayout {
   };
   const addHeader = (line: Line, fact: HeaderFact): void => {
     endParagraph();
-    layout.headers.push({ start: line.contentStart, end: line.contentEnd, fact });
+    layout.headers.push({ start: line.contentStart, end: line.contentEnd, fact, page: pages });
   };
   const startPage = (title?: Line): void => {
     endParagraph();
     pages++;
-    article = { kind: 'article', paragraphs: [] };
+    head = title ? { titleLine: title.text } : {};
+    layout.pages.push(head);
+    article = { kind: 'article', page: pages, paragraphs: [] };
     layout.blocks.push(article);
     region = 'article';
     block = article;
@@ -84,7 +98,7 @@ export function readLayout(text: string): PageLayout {
     if (title) addHeader(title, 'title');
   };
   const startComment = (indent: number, printed?: number, commenter?: string): Block => {
-    const comment: Block = { kind: 'comment', comment: numbering.next(indent, printed), commenter, paragraphs: [] };
+    const comment: Block = { kind: 'comment', page: pages, comment: numbering.next(indent, printed), commenter, paragraphs: [] };
     layout.blocks.push(comment);
     return comment;
   };
@@ -94,7 +108,6 @@ export function readLayout(text: string): PageLayout {
   const titleIndex = lines.findIndex((line) => line.text !== '');
   const first = lines[titleIndex];
   const titled = first !== undefined && mayBeTitle(first.text);
-  if (titled) layout.titleLine = first.text;
   startPage(titled ? first : undefined);
 
   for (let index = titled ? titleIndex + 1 : Math.max(titleIndex, 0); index < lines.length; index++) {
@@ -132,7 +145,7 @@ export function readLayout(text: string): PageLayout {
     const dateLine = isDateLine(text);
     if (dateLine && aboveArticle) {
       addHeader(line, 'date');
-      if (pages === 1) layout.date ??= text;
+      head.date ??= text;
       continue;
     }
     if (region === 'form' || region === 'recommendations' || dateLine || isFurnitureLine(text)) {
@@ -167,19 +180,19 @@ export function readLayout(text: string): PageLayout {
     const byline = aboveArticle ? parseByline(text) : undefined;
     if (byline) {
       addHeader(line, 'byline');
-      if (pages === 1) layout.byline ??= byline;
+      head.byline ??= byline;
       continue;
     }
     const credit = parseCreditLine(text);
     if (credit) {
       addHeader(line, 'outlet');
-      if (pages === 1) layout.credit ??= credit;
+      head.credit ??= credit;
       continue;
     }
     paragraph.push(line);
   }
   endParagraph();
-  return layout;
+  return { ...layout, ...layout.pages[0] };
 }
 
 function signatureMarker(text: string): CommentMarker | undefined {

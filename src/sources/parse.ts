@@ -1,7 +1,7 @@
 // One saved page → one Source: title, credits, and its passages with exact offsets.
 import { createHash } from 'node:crypto';
-import type { Source, SourceMetadata } from './types.js';
-import { readLayout, type PageLayout } from './layout.js';
+import type { PageCredits, Source, SourceMetadata } from './types.js';
+import { readLayout, type PageHead, type PageLayout } from './layout.js';
 import { cleanTitle, titleFromOpening } from './header.js';
 import { quotedStretches } from './attribution.js';
 import { buildPassages } from './passages.js';
@@ -12,7 +12,7 @@ import { deriveSlug } from './slug.js';
  * Part of every source's hash. An index re-reads only the files whose hash changed, so bump this
  * whenever the same text would now give other passages or ids: existing indexes then pick it up.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 /** Source.hash of a page's text: the parser version and the text, so a new parser re-reads every file. */
 export function sourceHash(text: string): string {
@@ -46,6 +46,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
   const title = metadata.title ?? (cleanTitle(layout.titleLine ?? '') || untitled(text, layout, fileName));
   const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet, title, fileName });
   const passages = buildPassages(text, layout, { slug, file }, quoted);
+  const pages = layout.pages.length > 1 ? pageCredits(layout.pages, { title, author, outlet, date }) : undefined;
   assertUniqueIds(passages, file);
   return {
     slug,
@@ -59,10 +60,29 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     ...(author === undefined ? {} : { author }),
     ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),
+    ...(pages === undefined ? {} : { pages }),
     hash: sourceHash(text),
     text,
     passages,
   };
+}
+
+/** Each page's own title and credits; the first page's are the source's (sources.json included). */
+function pageCredits(pages: readonly PageHead[], first: PageCredits): PageCredits[] {
+  return pages.map((page, index) => {
+    if (index === 0) return withoutUndefined(first);
+    const outlet = page.byline?.outlet ?? page.credit?.outlet;
+    return withoutUndefined({
+      title: cleanTitle(page.titleLine ?? '') || `${first.title} (page ${index + 1})`,
+      author: page.byline?.author,
+      outlet,
+      date: page.byline?.date ?? page.date,
+    });
+  });
+}
+
+function withoutUndefined(credits: PageCredits): PageCredits {
+  return Object.fromEntries(Object.entries(credits).filter(([, value]) => value !== undefined)) as PageCredits;
 }
 
 /** A page that prints no title (its first line is a long paragraph) is called by its opening words. */

@@ -28,7 +28,10 @@ export function buildPassages(
   target: PassageTarget,
   quoted: readonly QuotedStretch[] = [],
 ): Passage[] {
-  const passages: Passage[] = headers.map((header, index) => headerPassage(text, header, index + 1, target));
+  // Pages are numbered only in a file of several: a one-page file's passages stay as they always were.
+  const paged = headers.some((header) => header.page > 1) || blocks.some((block) => block.page > 1);
+  const pageOf = (page: number) => (paged ? { page } : {});
+  const passages: Passage[] = headers.map((header, index) => ({ ...headerPassage(text, header, index + 1, target), ...pageOf(header.page) }));
   let articleParagraphs = 0;
   for (const block of blocks) {
     const { units, counted } = joinScraps(text, block, block.kind === 'article' ? articleParagraphs : 0);
@@ -48,6 +51,7 @@ export function buildPassages(
           ...(block.comment === undefined ? {} : { comment: block.comment }),
           paragraph: unit.paragraph,
           ...(part === undefined ? {} : { part }),
+          ...pageOf(block.page),
           start: piece.start,
           end: piece.end,
           text: text.slice(piece.start, piece.end),

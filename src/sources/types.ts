@@ -46,10 +46,23 @@ export interface Passage {
   paragraph: number;
   /** 1-based piece number when a paragraph too long for the model was split (at sentences, else at words). */
   part?: number;
+  /**
+   * 1-based page of the file, when the file holds several pages one after another (each with its own
+   * title and byline: see Source.pages); absent for a file of one page.
+   */
+  page?: number;
   /** Character offsets into the file text: fileText.slice(start, end) === text. */
   start: number;
   end: number;
   text: string;
+}
+
+/** Who a page of a file is by, as the page says. */
+export interface PageCredits {
+  title: string;
+  author?: string;
+  outlet?: string;
+  date?: string;
 }
 
 export interface Source {
@@ -72,6 +85,11 @@ export interface Source {
   author?: string;
   date?: string;
   url?: string;
+  /**
+   * A file of several pages: each page's own title and credits, page 1 first (its are also the source's).
+   * Passages on page 2 and later are that page's author's words, not page 1's.
+   */
+  pages?: PageCredits[];
   /** sha256 of the parser version and the file text, hex: it changes when either does (see PARSER_VERSION). */
   hash: string;
   /** The whole file as decoded by readSourceText (./read-text.ts): every offset refers to this text. */
