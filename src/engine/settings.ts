@@ -9,5 +9,5 @@ export const SEARCH_SETTINGS: HybridSearchOptions = {
   candidates: 30,
   minRelativeScore: 0.3,
   fusion: { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.97 },
-  abstain: { denseWeight: 0.75, minScore: 0.243 },
+  abstain: { denseWeight: 0.1, minScore: 0.31 },
 };

@@ -1,8 +1,11 @@
 // Fusion of the dense (embedding) and lexical (BM25) rankings into one. Two ways are kept because
 // both were measured (`npm run calibrate`): reciprocal-rank fusion ignores score scales entirely;
 // the weighted sum keeps how far ahead a passage is on each side, each side relative to its best
-// candidate, so neither the similarity scale of a model nor BM25's unbounded scores dominate.
+// candidate, so neither the similarity scale of a model nor BM25's unbounded scores dominate. The
+// dense side counts from the model's floor (./dense-scale.ts), not from 0: with a model that gives
+// every text 0.6 or more, "relative to the best" would otherwise rank everything alike.
 import type { Passage } from '../sources/types.js';
+import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 
 export type FusionMethod = 'rrf' | 'weighted';
 
@@ -37,16 +40,17 @@ export interface FusionOptions {
   commentFactor: number;
 }
 
-export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions): FusedCandidate[] {
+export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions, scale: DenseScale): FusedCandidate[] {
+  const aboveFloor = (c: RankedCandidate): number => (c.dense === undefined ? 0 : Math.max(0, scaleSimilarity(c.dense, scale)));
   const bestLexical = Math.max(0, ...candidates.map((c) => c.lexical ?? 0));
-  const bestDense = Math.max(0, ...candidates.map((c) => c.dense ?? 0));
+  const bestDense = Math.max(0, ...candidates.map(aboveFloor));
   const scoreOf = (c: RankedCandidate): number => {
     if (options.method === 'rrf') {
       const part = (rank?: number) => (rank === undefined ? 0 : 1 / (options.rrfK + rank));
       return part(c.denseRank) + part(c.lexicalRank);
     }
     const lexical = bestLexical > 0 ? (c.lexical ?? 0) / bestLexical : 0;
-    const dense = bestDense > 0 ? Math.max(0, c.dense ?? 0) / bestDense : 0;
+    const dense = bestDense > 0 ? aboveFloor(c) / bestDense : 0;
     return options.denseWeight * dense + (1 - options.denseWeight) * lexical;
   };
   return candidates

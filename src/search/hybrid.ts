@@ -4,6 +4,7 @@ import type { Passage } from '../sources/types.js';
 import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
 import { coverage, isAnswerable, type AbstainThresholds, type Evidence } from './abstain.js';
+import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 import { fuse, type FusedCandidate, type FusionOptions, type RankedCandidate } from './fuse.js';
 import { queryTerms } from './query-terms.js';
 import { informativeness } from './term-weight.js';
@@ -40,11 +41,13 @@ export class HybridSearch {
   constructor(
     private readonly store: PassageStore,
     private readonly options: HybridSearchOptions,
+    /** The model's similarity scale on this store's passages, measured when the index was built. */
+    readonly denseScale: DenseScale,
   ) {}
 
   /** The same store searched with other settings (calibration and benchmarks compare variants). */
   withOptions(options: HybridSearchOptions): HybridSearch {
-    return new HybridSearch(this.store, options);
+    return new HybridSearch(this.store, options, this.denseScale);
   }
 
   async search(query: SearchQuery, k: number, sourceSlug?: string): Promise<SearchOutcome> {
@@ -79,11 +82,11 @@ export class HybridSearch {
     const questionTerms = analyze(query.text);
     const all = [...candidates.values()];
     const evidence: Evidence = {
-      dense: Math.max(0, ...all.map((c) => c.dense ?? 0)),
+      dense: scaleSimilarity(Math.max(...all.map((c) => c.dense ?? 0)), this.denseScale),
       coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, weight))),
     };
     const answerable = isAnswerable(evidence, this.options.abstain);
-    const fused = answerable ? fuse(all, this.options.fusion) : [];
+    const fused = answerable ? fuse(all, this.options.fusion, this.denseScale) : [];
     const floor = (fused[0]?.score ?? 0) * this.options.minRelativeScore;
     const hits = fused.filter((c) => c.score >= floor).slice(0, k);
     return { hits, evidence, answerable, searched };
