@@ -1,6 +1,7 @@
 // Text analysis for lexical matching, applied identically to passages and to questions so that
 // "Pétain"/"petain", "U.S."/"US", "al-Abadi"/"al Abadi"/"Abadi", "Iraq’s"/"Iraq's"/"Iraq" meet.
 // Offsets are not preserved: this feeds term matching, never quoting.
+import { foldAbbreviations } from './abbreviations.js';
 import { lemmaOf } from './lemmas.js';
 import { foldProperAdjective } from './proper-adjectives.js';
 
@@ -32,7 +33,7 @@ export function normalizeText(text: string): string {
   let s = text;
   // Most text is ASCII; decomposing it would be wasted work.
   if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(TYPOGRAPHIC, (c) => PLAIN[c] ?? c);
-  return s
+  return foldAbbreviations(s)
     .replace(COUNTRY_USA, 'usa')
     .replace(COUNTRY_USA_ANY_CASE, (_, the: string | undefined) => `${the ?? ''}usa`)
     .replace(COUNTRY_AMERICA, 'usa')
@@ -83,7 +84,8 @@ const STOP_WORDS = new Set(
   whos dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt hasnt havent hadnt
   al el
   according per say says said tell mention mentioned describe get gets kind article articles post page
-  source sources author writer reader readers comment comments commenter commenters`.split(/\s+/),
+  source sources author writer reader readers comment comments commenter commenters
+  anyone anybody anything someone somebody something vs versus abt w rn lol pls plz thx btw imo tho u ur`.split(/\s+/),
 );
 
 export function isStopWord(token: string): boolean {

@@ -89,9 +89,9 @@ describe('LexicalIndex on the seeds', () => {
 });
 
 describe('fuzzy matching is for rare words only', () => {
-  it('does not let a common word stand in for a similar one ("price" is not "prime")', () => {
-    expect(index.search(queryTerms('price'), 5)).toEqual([]);
-    expect(index.search(queryTerms('prime'), 5).length).toBeGreaterThan(0);
+  it('does not let a common word stand in for a similar one ("band" is not "bank")', () => {
+    expect(index.search(queryTerms('band'), 5)).toEqual([]);
+    expect(index.search(queryTerms('bank'), 5).length).toBeGreaterThan(0);
   });
 });
 
