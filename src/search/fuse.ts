@@ -4,7 +4,7 @@
 // candidate, so neither the similarity scale of a model nor BM25's unbounded scores dominate. The
 // dense side counts from the model's floor (./dense-scale.ts), not from 0: with a model that gives
 // every text 0.6 or more, "relative to the best" would otherwise rank everything alike.
-import type { Passage } from '../sources/types.js';
+import type { Passage, PassageKind } from '../sources/types.js';
 import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 
 export type FusionMethod = 'rrf' | 'weighted';
@@ -38,9 +38,11 @@ export interface FusionOptions {
    * first, while a comment that answers clearly better still wins.
    */
   commentFactor: number;
+  /** When the question names a kind of passage ("in the comments"), passages of other kinds are multiplied by this. */
+  otherKindFactor: number;
 }
 
-export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions, scale: DenseScale): FusedCandidate[] {
+export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions, scale: DenseScale, asked?: PassageKind): FusedCandidate[] {
   const aboveFloor = (c: RankedCandidate): number => (c.dense === undefined ? 0 : Math.max(0, scaleSimilarity(c.dense, scale)));
   const bestLexical = Math.max(0, ...candidates.map((c) => c.lexical ?? 0));
   const bestDense = Math.max(0, ...candidates.map(aboveFloor));
@@ -53,7 +55,9 @@ export function fuse(candidates: readonly RankedCandidate[], options: FusionOpti
     const dense = bestDense > 0 ? aboveFloor(c) / bestDense : 0;
     return options.denseWeight * dense + (1 - options.denseWeight) * lexical;
   };
+  const kindFactor = (kind: PassageKind): number =>
+    asked === undefined ? (kind === 'comment' ? options.commentFactor : 1) : kind === asked ? 1 : options.otherKindFactor;
   return candidates
-    .map((c) => ({ ...c, score: scoreOf(c) * (c.passage.kind === 'comment' ? options.commentFactor : 1) }))
+    .map((c) => ({ ...c, score: scoreOf(c) * kindFactor(c.passage.kind) }))
     .sort((a, b) => b.score - a.score);
 }

@@ -6,6 +6,7 @@ import { analyze } from '../text/normalize.js';
 import { coverage, isAnswerable, type AbstainThresholds, type Evidence } from './abstain.js';
 import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 import { fuse, type FusedCandidate, type FusionOptions, type RankedCandidate } from './fuse.js';
+import { askedKind } from './question-intent.js';
 import { queryTerms } from './query-terms.js';
 import { informativeness } from './term-weight.js';
 import { idfOf } from './termStats.js';
@@ -86,7 +87,7 @@ export class HybridSearch {
       coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, weight))),
     };
     const answerable = isAnswerable(evidence, this.options.abstain);
-    const fused = answerable ? fuse(all, this.options.fusion, this.denseScale) : [];
+    const fused = answerable ? fuse(all, this.options.fusion, this.denseScale, askedKind(query.text)) : [];
     const floor = (fused[0]?.score ?? 0) * this.options.minRelativeScore;
     const hits = fused.filter((c) => c.score >= floor).slice(0, k);
     return { hits, evidence, answerable, searched };
