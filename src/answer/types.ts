@@ -1,5 +1,5 @@
 // Boundary types of an answer: what the CLI prints with --json and what the bot renders.
-import type { PassageKind } from '../sources/types.js';
+import type { HeaderFact, PassageKind } from '../sources/types.js';
 
 /** One cited excerpt. Schema shared with ../shared/eval (see its README). */
 export interface CitedResult {
@@ -9,6 +9,10 @@ export interface CitedResult {
   title: string;
   outlet?: string;
   kind: PassageKind;
+  /** A header line's fact (kind "header"): title, byline, outlet or date. */
+  fact?: HeaderFact;
+  /** The outlet a quoted article passage is by, when the source quotes another outlet ("From the WSJ:"). */
+  quoting?: string;
   commenter?: string;
   comment?: string;
   paragraph: number;

@@ -50,7 +50,8 @@ export function syntheticCorpus(seeds: readonly Source[], options: SyntheticCorp
 function sentencePool(seeds: readonly Source[]): SentencePool {
   const sentences = new Set<string>();
   const paragraphSizes: number[] = [];
-  for (const passage of seeds.flatMap((source) => source.passages)) {
+  // Paragraphs only: header lines (titles, bylines) are no paragraphs to take sentence counts from.
+  for (const passage of seeds.flatMap((source) => source.passages).filter((passage) => passage.kind !== 'header')) {
     const spans = splitSentences(passage.text);
     for (const { start, end } of spans) sentences.add(passage.text.slice(start, end).replace(/\s+/g, ' '));
     if (spans.length > 0) paragraphSizes.push(spans.length);
@@ -104,5 +105,5 @@ function syntheticSource(number: number, paragraphs: readonly string[]): Source 
     start = passage.end + PARAGRAPH_BREAK.length;
     return passage;
   });
-  return { slug, command: slug, file, fileName, title: `Synthetic source ${number}`, hash: createHash('sha256').update(text).digest('hex'), text, passages };
+  return { slug, command: slug, file, fileName, encoding: 'utf-8', title: `Synthetic source ${number}`, hash: createHash('sha256').update(text).digest('hex'), text, passages };
 }

@@ -2,9 +2,9 @@
 // before every quote: a file edited or deleted since it was indexed is never quoted from, even by a
 // bot that has not re-read it yet. Cheap in the common case: one stat, compared with the size and
 // modification time seen when the content last matched; only a difference costs a read and a hash.
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sourceHash } from '../sources/parse.js';
 import type { Source } from '../sources/types.js';
 
 /** Reads a source file's text as the sources stage does (decoding included); undefined when unreadable. */
@@ -41,16 +41,11 @@ export class FileFreshness {
     if (seen && seen.size === now.size && seen.mtimeMs === now.mtimeMs) return true;
     // Stat taken before the read: if the file changes in between, the next check reads it again.
     const text = await this.readText(path);
-    if (text === undefined || sha256(text) !== source.hash) {
+    if (text === undefined || sourceHash(text) !== source.hash) {
       this.matched.delete(key);
       return false;
     }
     this.matched.set(key, now);
     return true;
   }
-}
-
-/** The hash the sources stage records (Source.hash): sha256 of the text, UTF-8 encoded. */
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -16,6 +16,8 @@ export function toCitedResult(
     title: source.title,
     ...(source.outlet !== undefined && { outlet: source.outlet }),
     kind: passage.kind,
+    ...(passage.fact !== undefined && { fact: passage.fact }),
+    ...(passage.quoting !== undefined && { quoting: passage.quoting }),
     ...(passage.commenter !== undefined && { commenter: passage.commenter }),
     ...(passage.comment !== undefined && { comment: passage.comment }),
     paragraph: passage.paragraph,

@@ -1,6 +1,5 @@
 // Opens the engine: the embedding model, then a snapshot of the sources with their store (built or
 // updated as needed) and search; optionally watching the seeds folder to reload when sources change.
-import { readFile } from 'node:fs/promises';
 import { FileFreshness } from '../citations/file-freshness.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
 import type { Embedder } from '../embedding/types.js';
@@ -9,6 +8,7 @@ import { embeddedStoreLocation } from '../index/embedded-store.js';
 import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { loadSources } from '../sources/load.js';
+import { readSourceText } from '../sources/read-text.js';
 import type { ProgressCallback } from '../store/embed-in-batches.js';
 import type { StoreLocation, StoreSyncStats } from '../store/types.js';
 import { SearchEngine, type EngineParts } from './engine.js';
@@ -49,7 +49,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     log: (message: string) => logger.warn(message),
   });
   try {
-    const freshness = new FileFreshness(options.projectRoot, readUtf8);
+    const freshness = new FileFreshness(options.projectRoot, readCurrentText);
     let engine: LiveEngine | undefined;
     const load = (onProgress?: ProgressCallback) =>
       loadSnapshot(options, { location, embedder, freshness, onStale: () => void engine?.reload(), onProgress });
@@ -96,10 +96,8 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
   return { engine: new SearchEngine(parts), parts, stats };
 }
 
-async function readUtf8(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** A source file's text decoded exactly as loadSources decodes it, so the verbatim gate compares like with like. */
+async function readCurrentText(path: string): Promise<string | undefined> {
+  const read = await readSourceText(path);
+  return 'text' in read ? read.text : undefined;
 }

@@ -2,11 +2,15 @@
 // vocabulary of what such pages say (WordPress, Disqus, share widgets, shop blurbs), not as the lines
 // of any one seed, so a new page saved the same way is cleaned the same way.
 
-/** A line after which the page has nothing of the article's or the readers' own (until a comments heading). */
-const END_OF_CONTENT = [
+/** A comment form's heading: after it the page has nothing of its own (until a comments heading or a new page). */
+const COMMENT_FORM = [
   /^leave a (reply|comment)\b/i,
   /^(post|add|write) (a|your) comment\b/i,
   /^join the (discussion|conversation)\b/i,
+];
+
+/** A list of other stories: its cards print a title and a date, as a page's top does. */
+const RECOMMENDATIONS = [
   /^you (may|might) also like\b/i,
   /^(related|recommended|popular|recent|trending) (posts|articles|stories|reading)\b/i,
   /^more (stories|articles) from\b/i,
@@ -53,8 +57,14 @@ const ATTRIBUTION_LINE = /^[—–]\s*\p{Lu}[\p{L}.'’ -]{1,40}$/u;
 /** Such headings are short ("Leave a Reply", "Leave a Reply to Sam Cancel reply"); a sentence is not one. */
 const MAX_END_HEADING_WORDS = 8;
 
+const isShortHeading = (line: string): boolean => line.split(/\s+/).length <= MAX_END_HEADING_WORDS && !/[.!?]$/.test(line);
+
+/** A line after which the page has nothing of the article's or the readers' own: a comment form or a list of other stories. */
 export const isEndOfContent = (line: string): boolean =>
-  line.split(/\s+/).length <= MAX_END_HEADING_WORDS && !/[.!?]$/.test(line) && END_OF_CONTENT.some((pattern) => pattern.test(line));
+  isShortHeading(line) && [...COMMENT_FORM, ...RECOMMENDATIONS].some((pattern) => pattern.test(line));
+
+export const isRecommendationsHeading = (line: string): boolean =>
+  isShortHeading(line) && RECOMMENDATIONS.some((pattern) => pattern.test(line));
 
 export const isFurnitureLine = (line: string): boolean => FURNITURE_LINE.some((pattern) => pattern.test(line));
 

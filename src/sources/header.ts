@@ -8,6 +8,19 @@ export function cleanTitle(line: string): string {
     .replace(/(?<!\.|\.\p{Lu}|\b\p{Lu})\.$/u, '');
 }
 
+/** A first line longer than this is the article's own text, not a title (a page saved without one). */
+const MAX_TITLE_WORDS = 30;
+const MAX_TITLE_CHARS = 250;
+
+export const mayBeTitle = (line: string): boolean => line.length <= MAX_TITLE_CHARS && line.split(/\s+/).length <= MAX_TITLE_WORDS;
+
+/** A title for a page that prints none: its opening words. */
+export function titleFromOpening(text: string, words = 8): string {
+  const opening = text.trim().split(/\s+/);
+  const title = opening.slice(0, words).join(' ');
+  return opening.length > words ? `${title.replace(/[\p{P}]+$/u, '')}…` : title;
+}
+
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 const DATE_LINE = new RegExp(
   String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?` +
@@ -18,6 +31,9 @@ const DATE_LINE = new RegExp(
 
 /** A line that is only a date ("October 12, 2015 at 3:14 pm"): a dateline, or a comment's time stamp. */
 export const isDateLine = (line: string): boolean => DATE_LINE.test(line.trim());
+
+/** "at 9:02 am": comments are stamped with the time, a page's dateline seldom is. */
+export const hasTimeOfDay = (line: string): boolean => /\b\d{1,2}:\d{2}\b/.test(line);
 
 export interface Byline {
   author: string;
@@ -54,7 +70,7 @@ export function parseCreditLine(line: string): Credit | undefined {
   return { outlet: stripBrackets(credited).replace(/[.;]$/, '') };
 }
 
-/** Outlets that quoting blogs name by initials; the page's own form still makes the slug ("wsj"). */
+/** Outlets that quoting blogs name by initials, and their names in full for readers. */
 const OUTLET_INITIALS: Record<string, string> = {
   WSJ: 'The Wall Street Journal',
   NYT: 'The New York Times',
@@ -65,18 +81,16 @@ const OUTLET_INITIALS: Record<string, string> = {
 };
 
 export interface LeadIn {
-  /** The outlet's name in full, for readers. */
+  /** The quoted outlet's name in full. */
   outlet: string;
-  /** The name as the page writes it, for the slug. */
-  written: string;
 }
 
-/** "… From the WSJ:" closing a paragraph: a blog post quoting another outlet at length. */
+/** "… From the WSJ:" closing a paragraph: a blog post about to quote another outlet at length. */
 export function parseLeadIn(paragraph: string): LeadIn | undefined {
   const match = /\b[Ff]rom (?:the )?(\p{Lu}[\p{L}.&'’]*(?:\s+\p{Lu}[\p{L}.&'’]*){0,5})\s*:$/u.exec(paragraph.trim());
   const written = match?.[1];
   if (!written) return undefined;
-  return { outlet: OUTLET_INITIALS[written] ?? written, written };
+  return { outlet: OUTLET_INITIALS[written] ?? written };
 }
 
 function stripBrackets(text: string): string {

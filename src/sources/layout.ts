@@ -1,10 +1,12 @@
-// Reads a saved page top to bottom and sorts its lines into the article, the reader comments and
-// furniture, keeping each paragraph as offsets into the file text.
-import type { PassageKind } from './types.js';
+// Reads a saved page top to bottom and sorts its lines into header lines (title, byline, dateline,
+// credit), the article, the reader comments and furniture, keeping each as offsets into the file text.
+// A file may hold several pages one after another; each begins as a file does (see ./page-start.ts).
+import type { HeaderFact, PassageKind } from './types.js';
 import { splitLines, type Line } from './lines.js';
-import { isCaptionMarker, isEndOfContent, isFurnitureLine, isTestimonial } from './furniture.js';
-import { CommentNumbering, isCommentsHeading, parseCommentMarker } from './comments.js';
-import { isDateLine, parseByline, parseCreditLine, type Byline, type Credit } from './header.js';
+import { isCaptionMarker, isEndOfContent, isFurnitureLine, isRecommendationsHeading, isTestimonial } from './furniture.js';
+import { CommentNumbering, isCommentsHeading, parseCommentMarker, parseSignature, type CommentMarker } from './comments.js';
+import { isDateLine, mayBeTitle, parseByline, parseCreditLine, type Byline, type Credit } from './header.js';
+import { isPageStart } from './page-start.js';
 
 /** A paragraph as offsets into the file text, trimmed of surrounding whitespace. */
 export interface Span {
@@ -12,38 +14,46 @@ export interface Span {
   end: number;
 }
 
-/** The article, or one reader comment. */
+/** A page's article, or one reader comment. */
 export interface Block {
-  kind: PassageKind;
+  kind: Exclude<PassageKind, 'header'>;
   comment?: string;
   commenter?: string;
   paragraphs: Span[];
 }
 
+/** A line that states a fact about its page: the title, the byline, the outlet it credits, the date. */
+export interface HeaderLine extends Span {
+  fact: HeaderFact;
+}
+
 export interface PageLayout {
-  /** The first line, as written. */
-  titleLine: string;
+  /** The first line as written, unless it is too long to be a title (then it is article text). */
+  titleLine?: string;
+  /** The first page's byline, credit and dateline. */
   byline?: Byline;
   credit?: Credit;
-  /** A dateline above the article. */
   date?: string;
-  /** The article first, then the comments in page order. */
+  /** Every page's header lines, in file order. */
+  headers: HeaderLine[];
+  /** Each page's article, then its comments, in file order. */
   blocks: Block[];
 }
 
 /** A caption under "Related video:" is one short line; anything longer is the page's own text again. */
 const MAX_CAPTION_WORDS = 30;
 
-type Region = 'article' | 'comments' | 'furniture';
+/** Where the lines being read belong: the article, the reader comments, or furniture (a comment form, other stories). */
+type Region = 'article' | 'comments' | 'form' | 'recommendations';
 
 export function readLayout(text: string): PageLayout {
   const lines = splitLines(text);
-  const titleIndex = lines.findIndex((line) => line.text !== '');
-  const article: Block = { kind: 'article', paragraphs: [] };
-  const layout: PageLayout = { titleLine: lines[titleIndex]?.text ?? '', blocks: [article] };
+  const layout: PageLayout = { headers: [], blocks: [] };
   const numbering = new CommentNumbering();
+  let pages = 0;
+  let article: Block = { kind: 'article', paragraphs: [] };
   let region: Region = 'article';
-  let block: Block | undefined = article;
+  let block: Block | undefined;
   let paragraph: Line[] = [];
   let caption: 'expected' | 'inside' | undefined;
   // Once entries are signed "NAME says", a numbered line inside a comment is the commenter's own list.
@@ -57,17 +67,46 @@ export function readLayout(text: string): PageLayout {
     }
     paragraph = [];
   };
+  const addHeader = (line: Line, fact: HeaderFact): void => {
+    endParagraph();
+    layout.headers.push({ start: line.contentStart, end: line.contentEnd, fact });
+  };
+  const startPage = (title?: Line): void => {
+    endParagraph();
+    pages++;
+    article = { kind: 'article', paragraphs: [] };
+    layout.blocks.push(article);
+    region = 'article';
+    block = article;
+    caption = undefined;
+    signedComments = false;
+    numbering.newSection();
+    if (title) addHeader(title, 'title');
+  };
   const startComment = (indent: number, printed?: number, commenter?: string): Block => {
     const comment: Block = { kind: 'comment', comment: numbering.next(indent, printed), commenter, paragraphs: [] };
     layout.blocks.push(comment);
     return comment;
   };
+  /** Whether the page so far has more than its header: article text, or comments and furniture after it. */
+  const pageHasText = (): boolean => region !== 'article' || article.paragraphs.length > 0 || paragraph.length > 0;
 
-  for (const line of titleIndex < 0 ? [] : lines.slice(titleIndex + 1)) {
+  const titleIndex = lines.findIndex((line) => line.text !== '');
+  const first = lines[titleIndex];
+  const titled = first !== undefined && mayBeTitle(first.text);
+  if (titled) layout.titleLine = first.text;
+  startPage(titled ? first : undefined);
+
+  for (let index = titled ? titleIndex + 1 : Math.max(titleIndex, 0); index < lines.length; index++) {
+    const line = lines[index]!;
     const text = line.text;
     if (text === '') {
       endParagraph();
       if (caption === 'inside') caption = undefined;
+      continue;
+    }
+    if (pageHasText() && isPageStart(lines, index, { bylineRequired: region === 'recommendations' })) {
+      startPage(line);
       continue;
     }
     if (caption !== undefined) {
@@ -79,16 +118,24 @@ export function readLayout(text: string): PageLayout {
     }
     if (isCommentsHeading(text)) {
       endParagraph();
-      region = 'comments';
-      block = undefined;
+      // Above the article, "14 Comments" is a link to them, not where they start.
+      if (pageHasText()) {
+        region = 'comments';
+        block = undefined;
+        numbering.newSection();
+      }
       continue;
     }
-    if (isEndOfContent(text)) region = 'furniture';
-    const aboveArticle = region === 'article' && article.paragraphs.length === 0 && paragraph.length === 0;
+    if (isEndOfContent(text)) region = isRecommendationsHeading(text) ? 'recommendations' : 'form';
+    const aboveArticle = !pageHasText();
     // A date line is the article's dateline above it, and a comment's time stamp anywhere else.
     const dateLine = isDateLine(text);
-    if (dateLine && aboveArticle) layout.date ??= text;
-    if (region === 'furniture' || dateLine || isFurnitureLine(text)) {
+    if (dateLine && aboveArticle) {
+      addHeader(line, 'date');
+      if (pages === 1) layout.date ??= text;
+      continue;
+    }
+    if (region === 'form' || region === 'recommendations' || dateLine || isFurnitureLine(text)) {
       endParagraph();
       continue;
     }
@@ -98,7 +145,10 @@ export function readLayout(text: string): PageLayout {
       continue;
     }
 
-    const marker = parseCommentMarker(text);
+    const marker =
+      parseCommentMarker(text) ??
+      // Themes that number nothing still sign each entry on a line of its own.
+      (region === 'comments' && paragraph.length === 0 ? signatureMarker(text) : undefined);
     // WordPress themes that print no comments heading still sign every entry.
     if (region === 'article' && marker?.commenter !== undefined) region = 'comments';
     if (region === 'comments') {
@@ -116,17 +166,23 @@ export function readLayout(text: string): PageLayout {
 
     const byline = aboveArticle ? parseByline(text) : undefined;
     if (byline) {
-      layout.byline ??= byline;
+      addHeader(line, 'byline');
+      if (pages === 1) layout.byline ??= byline;
       continue;
     }
     const credit = parseCreditLine(text);
     if (credit) {
-      endParagraph();
-      layout.credit ??= credit;
+      addHeader(line, 'outlet');
+      if (pages === 1) layout.credit ??= credit;
       continue;
     }
     paragraph.push(line);
   }
   endParagraph();
   return layout;
+}
+
+function signatureMarker(text: string): CommentMarker | undefined {
+  const commenter = parseSignature(text);
+  return commenter === undefined ? undefined : { commenter };
 }

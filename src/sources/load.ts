@@ -1,12 +1,13 @@
 // Every *.txt in the seeds folder → Sources, in file-name order, with unique slugs.
 //
-// A file that cannot be read, is empty or holds no text worth citing is skipped and reported through
-// onSkip (by default a process warning on stderr): one bad page should not keep the bot from answering
+// A file that cannot be read, is binary, is empty or holds no text worth citing is skipped and reported
+// through onSkip (by default a process warning on stderr): one bad page should not keep the bot from answering
 // from the others. No usable file at all, or an invalid sources.json, is an error.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Source } from './types.js';
 import { parseSource } from './parse.js';
+import { readSourceText } from './read-text.js';
 import { MetadataError, METADATA_FILE, readMetadata } from './metadata.js';
 import { assignSlugs, type SlugBook } from './slug.js';
 
@@ -43,18 +44,17 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
   for (const fileName of fileNames) {
     const path = join(seedsDir, fileName);
     const file = relative(projectRoot, path).split(sep).join('/');
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      onSkip({ file, reason: `cannot be read (${(error as Error).message})` });
+    const read = await readSourceText(path);
+    if ('skip' in read) {
+      onSkip({ file, reason: read.skip });
       continue;
     }
+    const { text, encoding } = read;
     if (text.trim() === '') {
       onSkip({ file, reason: 'the file is empty' });
       continue;
     }
-    const source = parseSource(fileName, text, metadata[fileName], file);
+    const source = parseSource(fileName, text, metadata[fileName], { file, encoding });
     if (source.passages.length === 0) {
       onSkip({ file, reason: 'no article or comment text was found in it' });
       continue;
@@ -77,6 +77,6 @@ function withAssignedSlugs(sources: Source[], metadata: Record<string, { slug?: 
   return sources.map((source, index) => {
     const slug = slugs[index];
     if (slug === undefined || slug === source.slug) return source;
-    return parseSource(source.fileName, source.text, metadata[source.fileName], source.file, slug);
+    return parseSource(source.fileName, source.text, metadata[source.fileName], { file: source.file, encoding: source.encoding, slug });
   });
 }

@@ -1,50 +1,72 @@
 // One saved page → one Source: title, credits, and its passages with exact offsets.
 import { createHash } from 'node:crypto';
 import type { Source, SourceMetadata } from './types.js';
-import { readLayout } from './layout.js';
-import { cleanTitle, parseLeadIn } from './header.js';
+import { readLayout, type PageLayout } from './layout.js';
+import { cleanTitle, titleFromOpening } from './header.js';
+import { quotedStretches } from './attribution.js';
 import { buildPassages } from './passages.js';
+import { assertUniqueIds } from './citation-ids.js';
 import { deriveSlug } from './slug.js';
 
 /**
- * Parses a page's text. Pure: the slug is `slug` when given (loadSources assigns it, unique and stable
- * across sources), else metadata.slug ?? derived. The command is metadata.command ?? the slug: a
- * command name is separate from the slug, so renaming a command changes no citation id. `file` is the
- * path passages cite, relative to the project root; by default the seeds folder's.
+ * Part of every source's hash. An index re-reads only the files whose hash changed, so bump this
+ * whenever the same text would now give other passages or ids: existing indexes then pick it up.
  */
-export function parseSource(
-  fileName: string,
-  text: string,
-  metadata: SourceMetadata = {},
-  file = `seeds/${fileName}`,
-  assignedSlug?: string,
-): Source {
+export const PARSER_VERSION = 2;
+
+/** Source.hash of a page's text: the parser version and the text, so a new parser re-reads every file. */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(`parser ${PARSER_VERSION}\n`).update(text, 'utf8').digest('hex');
+}
+
+export interface ParseOptions {
+  /** The path passages cite, relative to the project root; by default the seeds folder's. */
+  file?: string;
+  /** The slug loadSources assigned (unique and stable across sources); else metadata.slug ?? derived. */
+  slug?: string;
+  /** How the text was decoded from the file's bytes (see readSourceText); by default UTF-8. */
+  encoding?: string;
+}
+
+/**
+ * Parses a page's text. Pure. The command is metadata.command ?? the slug: a command name is separate
+ * from the slug, so renaming a command changes no citation id.
+ */
+export function parseSource(fileName: string, text: string, metadata: SourceMetadata = {}, options: ParseOptions = {}): Source {
+  const file = options.file ?? `seeds/${fileName}`;
   const layout = readLayout(text);
-  const leadIn = layout.blocks
-    .filter((block) => block.kind === 'article')
-    .flatMap((block) => block.paragraphs)
-    .map((span) => parseLeadIn(text.slice(span.start, span.end)))
-    .find((found) => found !== undefined);
+  const quoted = quotedStretches(text, layout.blocks);
   const credited = layout.byline?.outlet ?? layout.credit?.outlet;
-  // A post that quotes another outlet at length is not that outlet's page: say whom it quotes.
-  const outlet = metadata.outlet ?? credited ?? (leadIn && `quoting ${leadIn.outlet}`);
+  // A post that quotes another outlet at length is not that outlet's page: its own outlet stays unknown.
+  const outlet = metadata.outlet ?? credited;
+  const quotes = quoted[0]?.outlet;
   const author = metadata.author ?? layout.byline?.author;
   const url = metadata.url ?? layout.credit?.url;
   const date = metadata.date ?? layout.byline?.date ?? layout.date;
-  const title = metadata.title ?? (cleanTitle(layout.titleLine) || fileName.replace(/\.txt$/i, ''));
-  const slug = assignedSlug ?? metadata.slug ?? deriveSlug({ outlet: metadata.outlet ?? credited ?? leadIn?.written, title, fileName });
+  const title = metadata.title ?? (cleanTitle(layout.titleLine ?? '') || untitled(text, layout, fileName));
+  const slug = options.slug ?? metadata.slug ?? deriveSlug({ outlet, title, fileName });
+  const passages = buildPassages(text, layout, { slug, file }, quoted);
+  assertUniqueIds(passages, file);
   return {
     slug,
     command: metadata.command ?? slug,
     file,
     fileName,
+    encoding: options.encoding ?? 'utf-8',
     title,
     ...(outlet === undefined ? {} : { outlet }),
+    ...(quotes === undefined ? {} : { quotes }),
     ...(author === undefined ? {} : { author }),
     ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),
-    hash: createHash('sha256').update(text, 'utf8').digest('hex'),
+    hash: sourceHash(text),
     text,
-    passages: buildPassages(text, layout.blocks, { slug, file }),
+    passages,
   };
+}
+
+/** A page that prints no title (its first line is a long paragraph) is called by its opening words. */
+function untitled(text: string, layout: PageLayout, fileName: string): string {
+  const opening = layout.blocks.find((block) => block.paragraphs.length > 0)?.paragraphs[0];
+  return (opening && titleFromOpening(text.slice(opening.start, opening.end))) || fileName.replace(/\.txt$/i, '');
 }

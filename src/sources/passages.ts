@@ -1,44 +1,49 @@
 // From laid-out paragraphs to citable passages: headings and scraps joined to a neighbour, paragraphs
-// too long for the embedding model cut at sentence boundaries, each with a citation id.
-//
-// Citation ids (unique across sources, typed by users in /quote):
-//   <slug>:p<n>             article paragraph n             "informed-comment:p4"
-//   <slug>:p<n>.<k>         part k of a split paragraph      "informed-comment:p4.2"
-//   <slug>:c<c>p<n>         paragraph n of comment c         "zero-hedge:c3p2", a reply: "zero-hedge:c4.1.1p1"
-//   <slug>:c<c>p<n>.<k>     part k of it                     "zero-hedge:c4.2p1.3"
-// The "p" keeps nested comment numbers and paragraph numbers apart.
+// too long for the embedding model cut at sentence boundaries, header lines each a passage of their own,
+// each with a citation id (./citation-ids.ts).
 import type { Passage } from './types.js';
-import type { Block, Span } from './layout.js';
-import { splitSentences } from '../text/sentences.js';
+import type { Block, HeaderLine, PageLayout, Span } from './layout.js';
+import { citationId } from './citation-ids.js';
+import { countWords, splitLong } from './split-long.js';
+import type { QuotedStretch } from './attribution.js';
 
-/** Passages longer than this are split at sentence boundaries (≈250 tokens, well inside a 512-token model). */
-export const MAX_PASSAGE_WORDS = 180;
 /** Shorter paragraphs ("A hopeful sign.") carry too little alone and join a neighbour of the same block. */
 export const MIN_PASSAGE_WORDS = 6;
 /** A heading is a short title-cased line without closing punctuation. */
 const MAX_HEADING_WORDS = 20;
-
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
 
 export interface PassageTarget {
   slug: string;
   file: string;
 }
 
-export function buildPassages(text: string, blocks: readonly Block[], target: PassageTarget): Passage[] {
-  const passages: Passage[] = [];
+/**
+ * Every passage of the page, in file order. Article paragraphs and header lines are counted through the
+ * whole file (a file may hold several pages); a comment's paragraphs from 1. Article passages inside a
+ * quoted stretch say whom they quote.
+ */
+export function buildPassages(
+  text: string,
+  { blocks, headers }: Pick<PageLayout, 'blocks' | 'headers'>,
+  target: PassageTarget,
+  quoted: readonly QuotedStretch[] = [],
+): Passage[] {
+  const passages: Passage[] = headers.map((header, index) => headerPassage(text, header, index + 1, target));
+  let articleParagraphs = 0;
   for (const block of blocks) {
-    for (const unit of joinScraps(text, block)) {
+    const { units, counted } = joinScraps(text, block, block.kind === 'article' ? articleParagraphs : 0);
+    if (block.kind === 'article') articleParagraphs = counted;
+    for (const unit of units) {
+      const quoting = block.kind === 'article' ? quotedOutlet(quoted, unit) : undefined;
       const pieces = splitLong(text, unit);
       pieces.forEach((piece, index) => {
         const part = pieces.length > 1 ? index + 1 : undefined;
         passages.push({
-          id: citationId(target.slug, block, unit.paragraph, part),
+          id: citationId(target.slug, { kind: block.kind, comment: block.comment, paragraph: unit.paragraph, part }),
           source: target.slug,
           file: target.file,
           kind: block.kind,
+          ...(quoting === undefined ? {} : { quoting }),
           ...(block.commenter === undefined ? {} : { commenter: block.commenter }),
           ...(block.comment === undefined ? {} : { comment: block.comment }),
           paragraph: unit.paragraph,
@@ -50,12 +55,27 @@ export function buildPassages(text: string, blocks: readonly Block[], target: Pa
       });
     }
   }
-  return passages;
+  return passages.sort((a, b) => a.start - b.start);
 }
 
-function citationId(slug: string, block: Block, paragraph: number, part?: number): string {
-  const where = block.kind === 'comment' ? `c${block.comment ?? ''}p${paragraph}` : `p${paragraph}`;
-  return `${slug}:${where}${part === undefined ? '' : `.${part}`}`;
+/** The outlet whose quoted stretch holds the whole unit, if any. */
+function quotedOutlet(quoted: readonly QuotedStretch[], unit: Span): string | undefined {
+  return quoted.find((stretch) => stretch.start <= unit.start && unit.end <= stretch.end)?.outlet;
+}
+
+/** A header line, so "who wrote it" or "which site" can be answered with the line that says so. */
+function headerPassage(text: string, header: HeaderLine, number: number, target: PassageTarget): Passage {
+  return {
+    id: citationId(target.slug, { kind: 'header', paragraph: number }),
+    source: target.slug,
+    file: target.file,
+    kind: 'header',
+    fact: header.fact,
+    paragraph: number,
+    start: header.start,
+    end: header.end,
+    text: text.slice(header.start, header.end),
+  };
 }
 
 interface Unit extends Span {
@@ -65,20 +85,28 @@ interface Unit extends Span {
 
 /**
  * Headings join the paragraph after them; scraps join the paragraph before them (or after, when they
- * come first). A joined unit spans the blank line between, so it is still one slice of the file.
+ * come first). A joined unit spans the blank line between, so it is still one slice of the file; it
+ * never spans a line left out between them (furniture, a testimonial), which then stands alone.
+ * Paragraphs are numbered from `counted` + 1; the count after the block's last paragraph comes back.
  */
-function joinScraps(text: string, block: Block): Unit[] {
+function joinScraps(text: string, block: Block, counted: number): { units: Unit[]; counted: number } {
   const units: Unit[] = [];
   let waiting: (Span & { paragraph?: number }) | undefined;
-  let counted = 0;
+  const adjacent = (before: Span, after: Span): boolean => text.slice(before.end, after.start).trim() === '';
+  const flushWaiting = (): void => {
+    if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? ++counted });
+    waiting = undefined;
+  };
   for (const span of block.paragraphs) {
     const words = text.slice(span.start, span.end);
     const heading = block.kind === 'article' && isHeading(words);
     const paragraph = heading ? undefined : ++counted;
+    const scrap = !heading && countWords(words) < MIN_PASSAGE_WORDS;
+    if (waiting && !adjacent(waiting, span)) flushWaiting();
     const previous = units.at(-1);
-    if (!heading && countWords(words) < MIN_PASSAGE_WORDS && previous && !waiting) {
+    if (scrap && previous && !waiting && adjacent(previous, span)) {
       previous.end = span.end;
-    } else if (heading || countWords(words) < MIN_PASSAGE_WORDS) {
+    } else if (heading || scrap) {
       waiting = { start: waiting?.start ?? span.start, end: span.end, paragraph: waiting?.paragraph ?? paragraph };
     } else {
       units.push({ start: waiting?.start ?? span.start, end: span.end, paragraph: waiting?.paragraph ?? counted });
@@ -86,9 +114,9 @@ function joinScraps(text: string, block: Block): Unit[] {
     }
   }
   const last = units.at(-1);
-  if (waiting && last) last.end = waiting.end;
-  else if (waiting) units.push({ start: waiting.start, end: waiting.end, paragraph: waiting.paragraph ?? 1 });
-  return units;
+  if (waiting && last && adjacent(last, waiting)) last.end = waiting.end;
+  else flushWaiting();
+  return { units, counted };
 }
 
 function isHeading(paragraph: string): boolean {
@@ -97,34 +125,4 @@ function isHeading(paragraph: string): boolean {
   const longWords = paragraph.split(/\s+/).filter((word) => /^\P{L}*\p{L}{4}/u.test(word));
   const capitalised = longWords.filter((word) => /^\P{L}*\p{Lu}/u.test(word));
   return longWords.length >= 2 && capitalised.length / longWords.length >= 0.75;
-}
-
-/** Cuts a unit over MAX_PASSAGE_WORDS into parts of similar size, at sentence boundaries. */
-function splitLong(text: string, unit: Span): Span[] {
-  const total = countWords(text.slice(unit.start, unit.end));
-  if (total <= MAX_PASSAGE_WORDS) return [unit];
-  const share = total / Math.ceil(total / MAX_PASSAGE_WORDS);
-  const sentences = splitSentences(text.slice(unit.start, unit.end)).map(({ start, end }) => ({
-    start: unit.start + start,
-    end: unit.start + end,
-    words: countWords(text.slice(unit.start + start, unit.start + end)),
-  }));
-  const parts: Span[] = [];
-  let partStart: number | undefined;
-  let partWords = 0;
-  let wordsSoFar = 0;
-  sentences.forEach((sentence, index) => {
-    partStart ??= sentence.start;
-    partWords += sentence.words;
-    wordsSoFar += sentence.words;
-    const next = sentences[index + 1];
-    // Cut where the running total is nearest the next even share, or where the next sentence would not fit.
-    const goal = (parts.length + 1) * share;
-    if (!next || partWords + next.words > MAX_PASSAGE_WORDS || wordsSoFar >= goal - next.words / 2) {
-      parts.push({ start: partStart, end: sentence.end });
-      partStart = undefined;
-      partWords = 0;
-    }
-  });
-  return parts;
 }

@@ -28,12 +28,19 @@ const NON_TERMINAL_ABBREVIATIONS = new Set([
 const LONE_NEWLINE = /(?<!\n[^\S\n]*)\n(?![^\S\n]*\n)/g;
 const BLANK_LINE = /\n[^\S\n]*\n/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/**
+ * V8's sentence segmenter slows down with the square of the text's length (3,000 sentences on one
+ * line: seconds), so a long text is segmented in windows of about this size, each cut where a
+ * sentence plainly ends: after a full stop, a space and a capital.
+ */
+const SEGMENT_WINDOW = 4000;
+const PLAIN_SENTENCE_END = /[.!?…]["'”’)\]]*\s+(?=[\p{Lu}\p{N}"“‘'(\[])/gu;
 
 export function splitSentences(text: string): SentenceSpan[] {
   // Same length as text, so segment offsets are offsets into text.
   const flowed = text.replace(LONE_NEWLINE, ' ');
   const spans: SentenceSpan[] = [];
-  for (const { segment, index } of segmenter.segment(flowed)) {
+  for (const { segment, index } of segmentsInWindows(flowed)) {
     const span = trimmedSpan(text, index, index + segment.length);
     if (span.start === span.end) continue;
     const previous = spans.at(-1);
@@ -44,6 +51,28 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
   }
   return spans;
+}
+
+function* segmentsInWindows(text: string): Generator<{ segment: string; index: number }> {
+  for (let from = 0; from < text.length; ) {
+    const to = windowEnd(text, from);
+    for (const { segment, index } of segmenter.segment(text.slice(from, to))) yield { segment, index: from + index };
+    from = to;
+  }
+}
+
+/** The last plain sentence end within a window from `from`, else the first after it, else the text's end. */
+function windowEnd(text: string, from: number): number {
+  if (text.length - from <= SEGMENT_WINDOW) return text.length;
+  let end: number | undefined;
+  PLAIN_SENTENCE_END.lastIndex = from;
+  for (let match = PLAIN_SENTENCE_END.exec(text); match; match = PLAIN_SENTENCE_END.exec(text)) {
+    const after = match.index + match[0].length;
+    if (after - from > SEGMENT_WINDOW && end !== undefined) break;
+    end = after;
+    if (after - from > SEGMENT_WINDOW) break;
+  }
+  return end ?? text.length;
 }
 
 function continuesSentence(text: string, previous: SentenceSpan, next: SentenceSpan): boolean {

@@ -105,6 +105,37 @@ describe('incremental update', () => {
     expect(index.searchDense(ownText, 5, (passage) => passage.source === gone.slug)).toEqual([]);
   });
 
+  it('leaves a page whose comment numbering restarts as it is on the next start (its ids are unique, so nothing is re-inserted)', async () => {
+    const page = [
+      'Baghdad Weighs Russian Air Strikes',
+      '',
+      'Iraqi officials met Russian envoys in Baghdad on Monday to discuss intelligence sharing against the Islamic State.',
+      '',
+      '2 responses',
+      '',
+      '  1. Alice Morgan says:',
+      '',
+      '    Russia will not risk its jets over Anbar, whatever Baghdad asks for.',
+      '',
+      '  2. Bob Lane says:',
+      '',
+      '    The envoys came to sell helicopters, not to plan a joint campaign.',
+      '',
+      '  1. Carol Deng says:',
+      '',
+      '    Intelligence sharing is the cheapest promise any government can make.',
+      '',
+    ].join('\n');
+    await writeFile(join(project.seedsDir, '010_paginated.txt'), page);
+    const withPage = await project.sources();
+    const ids = withPage.flatMap((source) => source.passages.map((passage) => passage.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const added = await update(withPage);
+    expect(added.stats.written).toBe(true);
+    const again = await update(await project.sources());
+    expect(again.stats).toMatchObject({ written: false, embedded: 0 });
+  });
+
   it('grows the graph past its initial capacity', async () => {
     const smallest = sources.reduce((a, b) => (a.passages.length <= b.passages.length ? a : b));
     await rm(project.indexDir, { recursive: true });

@@ -37,6 +37,7 @@ describe('loadSources', () => {
     expect(others).toHaveLength(0);
     expect(source).toMatchObject({ fileName: '010_new.txt', file: 'seeds/010_new.txt', title: 'Baghdad Weighs a Russian Air Campaign', slug: 'baghdad-weighs-russian' });
     expect(source?.passages.map((passage) => [passage.id, passage.kind, passage.paragraph])).toEqual([
+      ['baghdad-weighs-russian:h1', 'header', 1],
       ['baghdad-weighs-russian:p1', 'article', 1],
       ['baghdad-weighs-russian:p2', 'article', 2],
     ]);
@@ -64,7 +65,7 @@ describe('loadSources', () => {
     await writeFile(join(seedsDir, 'b.txt'), PLAIN_ARTICLE);
     const sources = await loadSources(seedsDir, root);
     expect(sources.map((source) => source.slug)).toEqual(['baghdad-weighs-russian', 'baghdad-weighs-russian-2']);
-    expect(sources[1]?.passages[0]?.id).toBe('baghdad-weighs-russian-2:p1');
+    expect(sources[1]?.passages.map((passage) => passage.id)).toEqual(['baghdad-weighs-russian-2:h1', 'baghdad-weighs-russian-2:p1', 'baghdad-weighs-russian-2:p2']);
   });
 
   it('takes facts and the command name from sources.json, deriving the rest; the command name is not part of any id', async () => {
@@ -81,7 +82,7 @@ describe('loadSources', () => {
       date: '2015-10-01',
       title: 'Baghdad Weighs a Russian Air Campaign',
     });
-    expect(source?.passages[0]?.id).toBe('baghdad-weighs-russian:p1');
+    expect(source?.passages[1]?.id).toBe('baghdad-weighs-russian:p1');
     await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { command: 'renamed' } }));
     const [renamed] = await loadSources(seedsDir, root);
     expect(renamed?.command).toBe('renamed');
@@ -93,7 +94,7 @@ describe('loadSources', () => {
     await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ 'a.txt': { slug: 'baghdad' } }));
     const [source] = await loadSources(seedsDir, root);
     expect(source).toMatchObject({ slug: 'baghdad', command: 'baghdad' });
-    expect(source?.passages[0]?.id).toBe('baghdad:p1');
+    expect(source?.passages.map((passage) => passage.id)).toEqual(['baghdad:h1', 'baghdad:p1', 'baghdad:p2']);
   });
 
   it('lets each source keep the slug the book recorded: a newcomer with the same title that sorts earlier gets the suffix', async () => {
@@ -154,12 +155,15 @@ describe('parseSource on page shapes the seeds do not have', () => {
     ].join('\n');
     const source = parseSource('x.txt', page);
     expect(source).toMatchObject({ author: 'Jane Roe', outlet: 'Example Daily', date: 'October 12, 2015', slug: 'example-daily' });
-    expect(source.passages.map((passage) => [passage.kind, passage.text])).toEqual([
-      ['article', 'Washington and Baghdad disagreed sharply this week over the future of the coalition.'],
-      ['article', 'Officials in both capitals said the talks would continue next month in Amman.'],
-      ['comment', 'Talks in Amman will not fix a broken alliance, in my view.'],
+    expect(source.passages.map((passage) => [passage.kind, passage.fact, passage.text])).toEqual([
+      ['header', 'title', 'Drone Strike Reshapes Iraq Policy'],
+      ['header', 'byline', 'By Jane Roe | Example Daily'],
+      ['header', 'date', 'October 12, 2015'],
+      ['article', undefined, 'Washington and Baghdad disagreed sharply this week over the future of the coalition.'],
+      ['article', undefined, 'Officials in both capitals said the talks would continue next month in Amman.'],
+      ['comment', undefined, 'Talks in Amman will not fix a broken alliance, in my view.'],
     ]);
-    expect(source.passages[2]).toMatchObject({ commenter: 'Sam Doe', comment: '1', id: 'example-daily:c1p1' });
+    expect(source.passages[5]).toMatchObject({ commenter: 'Sam Doe', comment: '1', id: 'example-daily:c1p1' });
   });
 
   it('does not mistake a sentence that starts like furniture for furniture', () => {
@@ -170,6 +174,10 @@ describe('parseSource on page shapes the seeds do not have', () => {
       '',
       'Leave a reply to the ministry, officials told reporters, and it will be answered within a week.',
     ].join('\n');
-    expect(parseSource('y.txt', page).passages.map((passage) => passage.paragraph)).toEqual([1, 2]);
+    expect(parseSource('y.txt', page).passages.map((passage) => [passage.kind, passage.paragraph])).toEqual([
+      ['header', 1],
+      ['article', 1],
+      ['article', 2],
+    ]);
   });
 });

@@ -22,6 +22,7 @@ function seed(prefix: string): Source {
 
 const articleOf = (source: Source): Passage[] => source.passages.filter((passage) => passage.kind === 'article');
 const commentsOf = (source: Source): Passage[] => source.passages.filter((passage) => passage.kind === 'comment');
+const headersOf = (source: Source): Passage[] => source.passages.filter((passage) => passage.kind === 'header');
 /** Comment numbers in page order, each once. */
 const commentNumbers = (source: Source): string[] => [...new Set(commentsOf(source).map((passage) => passage.comment ?? '?'))];
 const passageWith = (source: Source, needle: string): Passage | undefined => source.passages.find((passage) => passage.text.includes(needle));
@@ -55,9 +56,10 @@ const BOILERPLATE = [
   '2 responses to',
   '14 Responses',
   'One Response',
-  'Source: Zero Hedge',
-  'By Juan Cole',
 ];
+
+/** Header lines: passages of their own, never part of the article's or a comment's. */
+const HEADER_LINES = ['Source: Zero Hedge', 'By Juan Cole', 'Get Ready: Putin’s Next'];
 
 describe('seed sources', () => {
   it('loads every seed in file-name order, each with passages, a sha256 and its project-relative path', () => {
@@ -88,18 +90,19 @@ describe('seed sources', () => {
 
   it('credits the outlet and author the pages name', () => {
     expect(seed('001')).toMatchObject({ author: 'Juan Cole', outlet: 'Informed Comment' });
-    // A blog post that quotes the WSJ at length, after a line of its own.
-    expect(seed('002').outlet).toBe('quoting The Wall Street Journal');
+    // A blog post that quotes the WSJ at length, after a line of its own: not the Journal's page.
+    expect(seed('002').outlet).toBeUndefined();
+    expect(seed('002').quotes).toBe('The Wall Street Journal');
     expect(seed('003').outlet).toBe('Zero Hedge');
     expect(seed('000').outlet).toBeUndefined();
     expect(seed('004').outlet).toBeUndefined();
   });
 
-  it('gives unique, readable, Discord-valid slugs from the outlet or the title', () => {
+  it('gives unique, readable, Discord-valid slugs from the outlet or the title (not from an outlet a post quotes)', () => {
     expect(sources.map((source) => source.slug)).toEqual([
       'putins-next-conquest',
       'informed-comment',
-      'wsj',
+      'iraq-signs-collaboration',
       'zero-hedge',
       'iraqi-shiite-militias',
     ]);
@@ -133,12 +136,52 @@ describe('seed sources', () => {
     }
   });
 
-  it('keeps page furniture out of every passage', () => {
+  it('keeps page furniture out of every passage, and header lines out of the article and comments', () => {
     for (const source of sources) {
       for (const passage of source.passages) {
         for (const phrase of BOILERPLATE) expect(passage.text, `${passage.id} contains "${phrase}"`).not.toContain(phrase);
+        if (passage.kind === 'header') continue;
+        for (const line of HEADER_LINES) expect(passage.text, `${passage.id} contains "${line}"`).not.toContain(line);
         expect(passage.text, passage.id).not.toMatch(/^\s*https?:\/\/\S+\s*$/);
       }
+    }
+  });
+
+  it('makes each line stating a title, byline or outlet a header passage of its own, cited h1, h2… in page order', () => {
+    // The pages mix no-break spaces into their lines; expectations are written with plain spaces.
+    const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
+    expect(sources.map((source) => headersOf(source).map((passage) => [passage.id, passage.fact, plain(passage.text)]))).toEqual([
+      [['putins-next-conquest:h1', 'title', 'Get Ready: Putin’s Next Conquest.']],
+      [
+        ['informed-comment:h1', 'title', 'In final Failure for Bush/Cheney, many in Iraq seek Russian Alliance'],
+        ['informed-comment:h2', 'byline', 'By Juan Cole | (Informed Comment) | – –'],
+      ],
+      [['iraq-signs-collaboration:h1', 'title', 'Iraq Signs Collaboration Deal With Russia, Iran, Syria on ISIS Fight']],
+      [
+        ['zero-hedge:h1', 'title', 'Iraq and Russia Prepare to Boost Military Ties as US Threatens Sanctions'],
+        ['zero-hedge:h2', 'outlet', 'Source: Zero Hedge'],
+      ],
+      [['iraqi-shiite-militias:h1', 'title', 'Iraqi Shiite militias to turn to Russia to combat ISIS.']],
+    ]);
+    for (const source of sources) {
+      for (const passage of headersOf(source)) expect(passage.paragraph).toBe(Number(passage.id.split(':h')[1]));
+    }
+  });
+
+  it('credits the quoted stretch of 002 to the Journal, and the blogger’s own lead-in and closing words to nobody else', () => {
+    const source = seed('002');
+    const article = articleOf(source);
+    expect(article[0]?.text).toMatch(/From the WSJ:$/);
+    expect(article.at(-1)?.text).toMatch(/^Our\snext President will have to form a working relationship with Russia/);
+    expect(article.map((passage) => passage.quoting)).toEqual([
+      undefined,
+      ...Array.from({ length: article.length - 2 }, () => 'The Wall Street Journal'),
+      undefined,
+    ]);
+    expect(source.passages.filter((passage) => passage.kind !== 'article').every((passage) => passage.quoting === undefined)).toBe(true);
+    for (const other of sources.filter((candidate) => candidate !== source)) {
+      expect(other.quotes).toBeUndefined();
+      expect(other.passages.every((passage) => passage.quoting === undefined)).toBe(true);
     }
   });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/sources/parse.js';
-import { countWords, MAX_PASSAGE_WORDS } from '../../src/sources/passages.js';
+import { countWords, MAX_PASSAGE_WORDS } from '../../src/sources/split-long.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
 const fileName = '003_56ad20256a752cea.txt';

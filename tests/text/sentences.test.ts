@@ -84,6 +84,18 @@ describe('splitSentences', () => {
     expect(sentences.at(-1)).toMatch(/https:\/\/www\.youtube\.com\/watch\?v=5IvxpNTNmzs$/);
   });
 
+  it('splits a text of many thousand characters on one line as it splits its paragraphs one by one', () => {
+    const paragraphs = seed('004_ec145ac0aa5f8fff.txt')
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim().replace(/\s+/g, ' '))
+      .filter((paragraph) => /^\p{Lu}.{80,}[a-z]\.$/u.test(paragraph));
+    expect(paragraphs.length).toBeGreaterThan(5);
+    const many = Array.from({ length: 12 }, () => paragraphs).flat();
+    const line = many.join(' ');
+    expect(line.length).toBeGreaterThan(20_000);
+    expect(sentencesOf(line)).toEqual(many.flatMap((paragraph) => sentencesOf(paragraph)));
+  });
+
   it('gives trimmed spans whose slices are the sentences, in order, for every seed', () => {
     for (const name of ['000_3f0f20a5d4ffc059.txt', '001_e53c0ad875243b71.txt', '002_586c2cfb64da63a0.txt', '003_56ad20256a752cea.txt', '004_ec145ac0aa5f8fff.txt']) {
       const text = seed(name);
