@@ -40,6 +40,11 @@ export interface FusionOptions {
   commentFactor: number;
   /** When the question names a kind of passage ("in the comments"), passages of other kinds are multiplied by this. */
   otherKindFactor: number;
+  /**
+   * Header lines (title, byline) are short and full of the topic's words, so BM25 ranks them high for
+   * any question on the topic; unless the question asks about the page itself, they count this much.
+   */
+  headerFactor: number;
 }
 
 export function fuse(candidates: readonly RankedCandidate[], options: FusionOptions, scale: DenseScale, asked?: PassageKind): FusedCandidate[] {
@@ -55,8 +60,9 @@ export function fuse(candidates: readonly RankedCandidate[], options: FusionOpti
     const dense = bestDense > 0 ? aboveFloor(c) / bestDense : 0;
     return options.denseWeight * dense + (1 - options.denseWeight) * lexical;
   };
-  const kindFactor = (kind: PassageKind): number =>
-    asked === undefined ? (kind === 'comment' ? options.commentFactor : 1) : kind === asked ? 1 : options.otherKindFactor;
+  const unasked = { article: 1, comment: options.commentFactor, header: options.headerFactor } satisfies Record<PassageKind, number>;
+  // A header line is no more likely to answer a question about comments than unasked.
+  const kindFactor = (kind: PassageKind): number => (asked === undefined ? unasked[kind] : kind === asked ? 1 : options.otherKindFactor * unasked[kind]);
   return candidates
     .map((c) => ({ ...c, score: scoreOf(c) * kindFactor(c.passage.kind) }))
     .sort((a, b) => b.score - a.score);

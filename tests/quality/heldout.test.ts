@@ -28,8 +28,8 @@ type Floors = Record<SetName, Pick<SetFigures, 'hitAt1' | 'hitAt3' | 'declined'>
  * one must say why in its commit, and lower it here.
  */
 const WORDNET_FLOORS: Floors = {
-  questions: { hitAt1: 0.77, hitAt3: 0.9, declined: 0.45, maxFalseDeclines: 0.01 },
-  'discord-style': { hitAt1: 0.66, hitAt3: 0.78, declined: 0.61, maxFalseDeclines: 0.11 },
+  questions: { hitAt1: 0.75, hitAt3: 0.9, declined: 0.45, maxFalseDeclines: 0.01 },
+  'discord-style': { hitAt1: 0.72, hitAt3: 0.85, declined: 0.64, maxFalseDeclines: 0.04 },
 };
 
 interface Run {

@@ -10,7 +10,7 @@ const candidate = (id: string, kind: Passage['kind'], dense: number, lexical: nu
   matchedTerms: [],
   passageTerms: [],
 });
-const options: FusionOptions = { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.97, otherKindFactor: 0.5 };
+const options: FusionOptions = { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.97, otherKindFactor: 0.5, headerFactor: 0.7 };
 
 describe('fuse', () => {
   const article = candidate('a', 'article', 0.5, 10);
