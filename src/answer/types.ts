@@ -3,7 +3,10 @@ import type { HeaderFact, PassageKind } from '../sources/types.js';
 
 /** One cited excerpt. Schema shared with ../shared/eval (see its README). */
 export interface CitedResult {
+  /** The passage's id, e.g. "informed-comment:p4". */
   citation: string;
+  /** The id narrowed to the quoted sentences, as replies show it and /quote takes it: "informed-comment:p4/s2-3". */
+  quoteCitation: string;
   source: string;
   file: string;
   title: string;
@@ -11,10 +14,15 @@ export interface CitedResult {
   kind: PassageKind;
   /** A header line's fact (kind "header"): title, byline, outlet or date. */
   fact?: HeaderFact;
-  /** The outlet a quoted article passage is by, when the source quotes another outlet ("From the WSJ:"). */
-  quoting?: string;
+  /**
+   * Opens the source at the quote: its URL (sources.json `url`, or one the page states) with a text
+   * fragment that highlights the quoted words. Absent when the source has no known URL.
+   */
+  url?: string;
   commenter?: string;
   comment?: string;
+  /** The outlet a quoted article passage is by, when the source quotes another outlet ("From the WSJ:"). */
+  quoting?: string;
   paragraph: number;
   /** Offsets of `quote` in the file: fileText.slice(start, end) === quote. */
   start: number;

@@ -9,6 +9,7 @@ import { runEval } from './eval-command.js';
 import { runModel } from './model-command.js';
 import { runCalibrate } from './calibrate-command.js';
 import { runBench } from './bench-command.js';
+import { runFeedback } from './feedback-command.js';
 import { cliContext, openEngineWithProgress } from './context.js';
 import { describeError } from '../replies/error.js';
 import { DiscordTokenError } from '../discord/errors.js';
@@ -82,6 +83,13 @@ program
   .option('--json', 'print one JSON object')
   .option('--quick', 'skip the 100,000-passage corpus')
   .action(async (options: { json?: boolean; quick?: boolean }) => exit(await runBench(cliContext(), options)));
+
+program
+  .command('feedback')
+  .description('Summarise the feedback log: declined questions and answers voted 👎, the ones to add sources for')
+  .option('--json', 'print the summary as JSON')
+  .option('--log <file.jsonl>', 'another log than FEEDBACK_LOG')
+  .action(async (options: { json?: boolean; log?: string }) => exit(await runFeedback(cliContext(), options)));
 
 function exit(code: number): void {
   process.exitCode = code;

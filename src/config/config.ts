@@ -31,6 +31,8 @@ export const configSchema = z.object({
   MAX_CONCURRENT_SEARCHES: positiveInt(2, 64),
   /** Default number of excerpts per answer. */
   RESULTS_PER_ANSWER: positiveInt(3, 5),
+  /** Where 👍/👎 votes and declined questions are appended (JSON lines); "off" turns feedback off. */
+  FEEDBACK_LOG: z.string().trim().min(1).default('data/feedback.jsonl'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 // Typed console lines → the same requests the slash commands make.
 import { parseArgs } from 'node:util';
 import { MAX_COUNT } from '../discord/commands.js';
+import { didYouMean } from '../replies/did-you-mean.js';
 import type { AskRequest } from '../replies/responder.js';
 
 export type ConsoleCommand =
@@ -35,7 +36,8 @@ export function parseLine(line: string, sourceByCommand: ReadonlyMap<string, str
     default: {
       const source = sourceByCommand.get(name);
       if (source) return askCommand(words, source);
-      return { kind: 'invalid', message: `Unknown command /${name}. Type /help for the commands.` };
+      const known = ['ask', 'sources', 'quote', 'help', 'quit', ...sourceByCommand.keys()];
+      return { kind: 'invalid', message: `Unknown command /${name}.${didYouMean(name, known, '/')} Type /help for the commands.` };
     }
   }
 }

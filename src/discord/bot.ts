@@ -4,6 +4,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config/config.js';
 import { fromProjectRoot } from '../config/paths.js';
 import type { Engine, SourceSummary } from '../engine/types.js';
+import { feedbackLogPath, openFeedbackLog } from '../feedback/feedback-log.js';
 import type { Logger } from '../log/logger.js';
 import { NO_MENTIONS } from '../replies/reply.js';
 import { createResponder } from '../replies/responder.js';
@@ -33,6 +34,9 @@ export interface RunningBot {
 export async function startBot({ engine, config, log }: StartBotOptions): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the bot needs it to log in to Discord.');
+  // 👍/👎 votes and declined questions (FEEDBACK_LOG); opened first, so a bad path fails before login.
+  const feedbackPath = feedbackLogPath(config.FEEDBACK_LOG);
+  const feedback = feedbackPath === undefined ? undefined : await openFeedbackLog(fromProjectRoot(feedbackPath));
   let syncing: Promise<unknown> = Promise.resolve();
   let register: ((sources: SourceSummary[]) => Promise<unknown>) | undefined;
   // A source added, removed or renamed while the bot runs: its command appears or goes at once.
@@ -48,10 +52,11 @@ export async function startBot({ engine, config, log }: StartBotOptions): Promis
   });
   const handle = createInteractionHandler({
     engine,
-    responder: createResponder(engine, () => commands.current().commandBySource, config.RESULTS_PER_ANSWER),
+    responder: createResponder(engine, () => commands.current().commandBySource, config.RESULTS_PER_ANSWER, { voteButtons: feedback !== undefined }),
     commands: () => commands.current(),
     cooldown: createCooldown(config.COOLDOWN_SECONDS),
     limiter: createLimiter(config.MAX_CONCURRENT_SEARCHES),
+    ...(feedback && { feedback }),
     log,
   });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));

@@ -1,22 +1,20 @@
-// Everything the bot does with an interaction: commands, autocomplete and "Show context" clicks.
-// Questions are deferred first (Discord wants a response within 3 seconds, a search may take longer),
-// pass the per-user cooldown and the concurrency limit, and every interaction ends with one log line.
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  RepliableInteraction,
-} from 'discord.js';
+// The one wrapper around every handler: it finds the module for an interaction (./registry.ts), and
+// does what they all need. Searches charge the per-user cooldown, are deferred first (Discord wants a
+// response within 3 seconds, a search may take longer) and run within the concurrency limit; a
+// failure reaches the user as a private notice; every interaction ends with one log line.
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Engine } from '../engine/types.js';
+import type { FeedbackSink } from '../feedback/types.js';
 import type { Logger } from '../log/logger.js';
-import { parseContextButtonId } from '../replies/custom-id.js';
+import { didYouMean } from '../replies/did-you-mean.js';
 import { describeError, noticeReply } from '../replies/error.js';
+import type { Reply } from '../replies/reply.js';
 import type { Responder } from '../replies/responder.js';
-import { sourceChoices } from './autocomplete.js';
-import { ASK, OPTION, QUOTE, SOURCES, type CommandSet } from './commands.js';
+import type { CommandSet } from './commands.js';
 import type { Cooldown } from './cooldown.js';
+import type { HandlerContext, HandlerDeps, InteractionModule, Outcome } from './handlers/types.js';
 import type { Limiter } from './limiter.js';
+import { button, messageCommand, slashCommand, slashCommandNames } from './registry.js';
 import { editOptions, replyOptions } from './reply-options.js';
 
 export interface InteractionDeps {
@@ -26,25 +24,22 @@ export interface InteractionDeps {
   commands: () => CommandSet;
   cooldown: Cooldown;
   limiter: Limiter;
+  feedback?: FeedbackSink;
   log: Logger;
 }
 
-/** What the log line says about one interaction; never the question itself. */
-interface Outcome {
+/** The log line of one interaction: what was used and how it ended; never the question itself. */
+interface LogRecord extends Partial<Outcome> {
   command?: string;
-  source?: string;
-  results?: number;
   outcome: string;
 }
 
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     const started = performance.now();
-    const record: Outcome = { outcome: 'ignored' };
+    const record: LogRecord = { outcome: 'ignored' };
     try {
-      if (interaction.isAutocomplete()) await autocomplete(deps, interaction, record);
-      else if (interaction.isChatInputCommand()) await command(deps, interaction, record);
-      else if (interaction.isButton()) await button(deps, interaction, record);
+      await route(deps, interaction, record);
     } catch (error) {
       const { message, expected } = describeError(error);
       record.outcome = expected ? 'user-error' : 'error';
@@ -56,43 +51,49 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   };
 }
 
-async function command(deps: InteractionDeps, interaction: ChatInputCommandInteraction, record: Outcome): Promise<void> {
-  const name = interaction.commandName;
-  record.command = name;
-  if (name === SOURCES) {
-    await interaction.reply(replyOptions(deps.responder.sources()));
-    record.outcome = 'listed';
-    return;
+async function route(deps: InteractionDeps, interaction: Interaction, record: LogRecord): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    record.command = interaction.commandName;
+    const suggest = slashCommand(interaction.commandName, deps.commands())?.autocomplete;
+    record.results = suggest ? await suggest(interaction, deps) : 0;
+    if (!suggest) await interaction.respond([]);
+    record.outcome = 'suggested';
+  } else if (interaction.isChatInputCommand()) {
+    record.command = interaction.commandName;
+    const module = slashCommand(interaction.commandName, deps.commands());
+    if (module) await run(deps, interaction, module, record);
+    else {
+      const suggestion = didYouMean(interaction.commandName, slashCommandNames(deps.commands()), '/');
+      await unknown(interaction, `Unknown command /${interaction.commandName}.${suggestion} Try /help for the commands.`, 'unknown-command', record);
+    }
+  } else if (interaction.isMessageContextMenuCommand()) {
+    record.command = interaction.commandName;
+    const module = messageCommand(interaction.commandName);
+    if (module) await run(deps, interaction, module, record);
+    else await unknown(interaction, `Unknown command “${interaction.commandName}”.`, 'unknown-command', record);
+  } else if (interaction.isButton()) {
+    const module = button(interaction.customId);
+    record.command = module?.name ?? 'button';
+    if (module) await run(deps, interaction, module, record);
+    else await unknown(interaction, 'This button is not one of mine any more; ask the question again.', 'unknown-button', record);
   }
-  if (name === QUOTE) {
-    const { reply, found } = await deps.responder.quote({ citation: interaction.options.getString(OPTION.citation, true) });
-    await interaction.reply(replyOptions(reply));
-    record.outcome = found ? 'quoted' : 'unknown-citation';
-    return;
-  }
-  const source = name === ASK ? (interaction.options.getString(OPTION.source) ?? undefined) : deps.commands().sourceByCommand.get(name);
-  if (name !== ASK && !source) {
-    await interaction.reply(replyOptions(noticeReply(`Unknown command /${name}. Try /sources for the list of sources.`)));
-    record.outcome = 'unknown-command';
-    return;
-  }
-  record.source = source;
+}
 
+async function run<I extends RepliableInteraction>(deps: InteractionDeps, interaction: I, module: InteractionModule<I>, record: LogRecord): Promise<void> {
+  const context = handlerContext(deps, interaction);
+  if (!module.search) {
+    Object.assign(record, await module.execute(interaction, context));
+    return;
+  }
   const waitMs = deps.cooldown.take(interaction.user.id);
   if (waitMs > 0) {
     await interaction.reply(replyOptions(noticeReply(`You are asking too quickly: please wait ${Math.ceil(waitMs / 1000)} s before your next question.`)));
     record.outcome = 'cooldown';
     return;
   }
-
   try {
-    await interaction.deferReply();
-    const question = interaction.options.getString(OPTION.question, true);
-    const count = interaction.options.getInteger(OPTION.count) ?? undefined;
-    const { reply, answer } = await deps.limiter.run(() => deps.responder.ask({ question, source, count }));
-    await interaction.editReply(editOptions(reply));
-    record.results = answer.results.length;
-    record.outcome = answer.answered ? 'answered' : 'not-covered';
+    await interaction.deferReply(module.search.ephemeral(interaction) ? { flags: MessageFlags.Ephemeral } : {});
+    Object.assign(record, await module.execute(interaction, context));
   } catch (error) {
     // No answer was given, so the user may ask again (with the source spelt right) at once.
     deps.cooldown.release(interaction.user.id);
@@ -100,27 +101,20 @@ async function command(deps: InteractionDeps, interaction: ChatInputCommandInter
   }
 }
 
-async function autocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction, record: Outcome): Promise<void> {
-  record.command = interaction.commandName;
-  const focused = interaction.options.getFocused(true);
-  const choices = focused.name === OPTION.source ? sourceChoices(deps.engine.listSources(), String(focused.value)) : [];
-  await interaction.respond(choices);
-  record.results = choices.length;
-  record.outcome = 'suggested';
+function handlerContext(deps: HandlerDeps & { limiter: Limiter }, interaction: RepliableInteraction): HandlerContext {
+  return {
+    deps,
+    async send(reply: Reply) {
+      if (interaction.deferred) await interaction.editReply(editOptions(reply));
+      else await interaction.reply(replyOptions(reply));
+    },
+    limited: (task) => deps.limiter.run(task),
+  };
 }
 
-async function button(deps: InteractionDeps, interaction: ButtonInteraction, record: Outcome): Promise<void> {
-  record.command = 'show-context';
-  const target = parseContextButtonId(interaction.customId);
-  if (!target) {
-    await interaction.reply(replyOptions(noticeReply('This button is not one of mine any more; ask the question again.')));
-    record.outcome = 'unknown-button';
-    return;
-  }
-  record.source = target.citation.split(':')[0];
-  const { reply, found } = await deps.responder.quote(target, { ephemeral: true });
-  await interaction.reply(replyOptions(reply));
-  record.outcome = found ? 'quoted' : 'unknown-citation';
+async function unknown(interaction: RepliableInteraction, message: string, outcome: string, record: LogRecord): Promise<void> {
+  await interaction.reply(replyOptions(noticeReply(message)));
+  record.outcome = outcome;
 }
 
 /**

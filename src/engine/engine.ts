@@ -8,7 +8,7 @@ import type { Embedder } from '../embedding/types.js';
 import type { FileFreshness } from '../citations/file-freshness.js';
 import type { FusedCandidate } from '../search/fuse.js';
 import type { HybridSearch } from '../search/hybrid.js';
-import type { Source } from '../sources/types.js';
+import type { Passage, Source } from '../sources/types.js';
 import { idfOf } from '../search/termStats.js';
 import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
@@ -47,6 +47,10 @@ export class SearchEngine implements Engine {
 
   listSources(): SourceSummary[] {
     return this.parts.catalog.summaries();
+  }
+
+  listPassages(): readonly Passage[] {
+    return this.parts.catalog.sources.flatMap((source) => source.passages);
   }
 
   resolveSource(slugOrFile: string): SourceSummary | undefined {

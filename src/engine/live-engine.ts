@@ -4,6 +4,7 @@
 import type { Answer, AskOptions } from '../answer/types.js';
 import type { Embedder } from '../embedding/types.js';
 import type { Logger } from '../log/logger.js';
+import type { Passage } from '../sources/types.js';
 import type { StoreSyncStats } from '../store/types.js';
 import type { EngineParts, SearchEngine } from './engine.js';
 import { watchSources, type SourceWatcher } from './source-watcher.js';
@@ -55,6 +56,10 @@ export class LiveEngine implements Engine {
 
   listSources(): SourceSummary[] {
     return this.current.engine.listSources();
+  }
+
+  listPassages(): readonly Passage[] {
+    return this.current.engine.listPassages();
   }
 
   resolveSource(slugOrFile: string): SourceSummary | undefined {

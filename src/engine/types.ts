@@ -33,6 +33,8 @@ export interface Engine {
   /** Total number of indexed passages. */
   readonly passageCount: number;
   listSources(): SourceSummary[];
+  /** Every citable passage, in source and reading order (citation ids, their "did you mean", autocomplete). */
+  listPassages(): readonly Passage[];
   /** Finds a source by slug, command, file name (with or without .txt) or path; undefined when unknown. */
   resolveSource(slugOrFile: string): SourceSummary | undefined;
   /**

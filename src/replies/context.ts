@@ -1,11 +1,18 @@
-// A citation with its surroundings (/quote and the "Show context" button): the cited paragraph as a
-// blockquote with the quoted part in bold, up to two paragraphs either side, then the citation.
+// A citation with its surroundings (/quote and the "Show context" button): up to two paragraphs either
+// side of the cited one, each labelled with whose it is ("¶ 3", "comment 4 by Chris Chuba", "reply to
+// comment 4, by Jesus", "quoting The Wall Street Journal"), the cited paragraph blockquoted with the
+// quoted part in bold. The title names the source and opens it at the cited words when its URL is known.
 import { EmbedBuilder, MessageFlags } from 'discord.js';
+import { formatCitationRef } from '../citations/citation-ref.js';
+import { quotedSentences } from '../citations/quoted-sentences.js';
+import { quoteLink } from '../citations/text-fragment.js';
 import type { CitationContext } from '../engine/types.js';
 import type { Passage } from '../sources/types.js';
 import { blockquote, blockquoteMarkdown } from './blockquote.js';
-import { citationLine } from './citation-line.js';
+import { passagePlace } from './citation-line.js';
+import { COLOURS } from './colours.js';
 import { escapeText } from './escape.js';
+import { linkedIf, MAX_LINK } from './link.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
 import { fitRendered } from './shorten.js';
@@ -18,35 +25,53 @@ export interface ContextReplyOptions {
   ephemeral?: boolean;
   /** The paragraph changed since an answer quoted it: say so above it (nothing is marked). */
   changedSinceQuoted?: boolean;
+  /** Anything else to say above the paragraphs (plain text). */
+  note?: string;
 }
 
 const CHANGED_NOTE = '*This paragraph has changed since the answer quoted it. Here it is as it reads now; the quoted words are not marked.*';
 
 export function contextReply(context: CitationContext, options: ContextReplyOptions = {}): Reply {
-  const { source, passage } = context;
-  const citation = citationLine({ ...passage, citation: passage.id, title: source.title, outlet: source.outlet });
-  const note = options.changedSinceQuoted ? CHANGED_NOTE : undefined;
+  const { source, passage, quoted } = context;
+  const sentences = quoted && quotedSentences(passage, quoted);
+  const id = formatCitationRef({ passage: passage.id, ...(sentences && { sentences }) });
+  const cited = quoted ? passage.text.slice(quoted.start - passage.start, quoted.end - passage.start) : passage.text;
+  const link = quoteLink(source.url, cited);
+  const citation = `Cited as \`${id}\`${quoted ? ' · the quoted words in bold' : ''}`;
+  const note = options.changedSinceQuoted ? CHANGED_NOTE : options.note && `*${escapeText(options.note)}*`;
   let room = DISCORD_LIMITS.embedDescription - citation.length - SEPARATOR.length - (note ? note.length + SEPARATOR.length : 0);
-  const cited = citedParagraph(passage, context.quoted, Math.min(room, Math.floor(DISCORD_LIMITS.embedDescription * 0.6)));
-  room -= cited.length;
+  const citedLabel = `**${linkedIf(escapeText(whose(passage)), link)}**\n`;
+  const citedText = citedParagraph(passage, quoted, Math.min(room, Math.floor(DISCORD_LIMITS.embedDescription * 0.6)) - citedLabel.length);
+  room -= citedLabel.length + citedText.length;
 
   // Nearest neighbours first; each is shortened on the side away from the cited paragraph.
   const before: string[] = [];
   const after: string[] = [];
   const nearestFirst = interleave([...context.after], [...context.before].reverse());
   for (const { passage: neighbour, side } of nearestFirst) {
-    const max = room - SEPARATOR.length;
+    const label = `*${escapeText(whose(neighbour))}*\n`;
+    const max = room - SEPARATOR.length - label.length;
     if (max < MIN_NEIGHBOUR && neighbour.text.length > max) continue;
     const text = fitRendered(neighbour.text, max, escapeText, side === 'after' ? 'start' : 'end');
     if (!text) continue;
-    room -= text.length + SEPARATOR.length;
-    if (side === 'after') after.push(text);
-    else before.unshift(text);
+    room -= label.length + text.length + SEPARATOR.length;
+    if (side === 'after') after.push(label + text);
+    else before.unshift(label + text);
   }
 
-  const description = [...(note ? [note] : []), ...before, cited, ...after, citation].join(SEPARATOR);
-  const embed = new EmbedBuilder().setTitle(`Context of ${passage.id}`.slice(0, DISCORD_LIMITS.embedTitle)).setDescription(description);
+  const description = [...(note ? [note] : []), ...before, citedLabel + citedText, ...after, citation].join(SEPARATOR);
+  const embed = new EmbedBuilder()
+    .setColor(COLOURS.context)
+    .setTitle(fitRendered(source.title, DISCORD_LIMITS.embedTitle, escapeText) || passage.id)
+    .setDescription(description);
+  if (link && link.length <= MAX_LINK) embed.setURL(link);
   return { embeds: [embed.toJSON()], allowed_mentions: NO_MENTIONS, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+/** Whose words a paragraph is: its place (article paragraph, whose comment), and the outlet it quotes. */
+function whose(passage: Passage): string {
+  const quoting = passage.quoting;
+  return quoting ? `${passagePlace(passage)} · quoting ${quoting}` : passagePlace(passage);
 }
 
 function interleave(after: Passage[], before: Passage[]): { passage: Passage; side: 'after' | 'before' }[] {

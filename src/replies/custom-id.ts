@@ -5,6 +5,8 @@ import { FINGERPRINT_PATTERN } from '../citations/fingerprint.js';
 import { DISCORD_LIMITS } from './limits.js';
 
 const PREFIX = 'ctx';
+/** Routes a click to the "Show context" handler (see discord/registry.ts). */
+export const CONTEXT_BUTTON_PREFIX = PREFIX;
 /** ctx|citation[|start|end][|fingerprint]: buttons made before fingerprints existed still parse. */
 const PATTERN = /^ctx\|(.+?)(?:\|(\d+)\|(\d+))?(?:\|([0-9a-f]{10}))?$/;
 

@@ -19,3 +19,8 @@ export function escapeText(text: string): string {
     .replace(EVERYONE_OR_HERE, '\\@$1')
     .replace(ANGLE_BRACKET, '\\<');
 }
+
+/** The text escapeText was given back, from what it made (every escape is one backslash). */
+export function unescapeText(markdown: string): string {
+  return markdown.replace(/\\([^\p{L}\p{N}\s])/gu, '$1');
+}

@@ -1,7 +1,10 @@
-// /sources: every source with the command that reaches it, its title, outlet and passage count.
+// /sources: every source with the command that reaches it, its title (a link to the page when its URL
+// is known), outlet and passage count; the footer names the embedding model.
 import { EmbedBuilder } from 'discord.js';
 import type { SourceSummary } from '../engine/types.js';
+import { COLOURS } from './colours.js';
 import { escapeText } from './escape.js';
+import { linkedIf } from './link.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
 import { shortenPlain } from './shorten.js';
@@ -14,13 +17,14 @@ export function sourcesReply(sources: SourceSummary[], commandBySource: Readonly
     const command = commandBySource.get(source.slug);
     const reach = command ? `**/${command}**` : `**/ask source:${source.slug}**`;
     const outlet = source.outlet ? ` · ${escapeText(source.outlet)}` : '';
-    return `${reach} — ${escapeText(shortenPlain(source.title, MAX_TITLE))}${outlet} · ${source.passages} passages`;
+    return `${reach} — ${linkedIf(escapeText(shortenPlain(source.title, MAX_TITLE)), source.url)}${outlet} · ${source.passages} passages`;
   });
   const passages = sources.reduce((sum, source) => sum + source.passages, 0);
   const embed = new EmbedBuilder()
+    .setColor(COLOURS.info)
     .setTitle(`Sources (${sources.length})`)
     .setDescription(withinLimit(lines, DISCORD_LIMITS.embedDescription) || 'No sources are loaded.')
-    .setFooter({ text: `${passages} passages in all${modelId ? ` · ${modelId}` : ''}` });
+    .setFooter({ text: `${passages} passages in all${modelId ? ` · embedding model ${modelId}` : ''}` });
   return { embeds: [embed.toJSON()], allowed_mentions: NO_MENTIONS };
 }
 

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuote } from '../../src/citations/quote.js';
+import { parseCitationRef } from '../../src/citations/citation-ref.js';
+import { sentenceOffsets } from '../../src/citations/quoted-sentences.js';
 import { toCitedResult } from '../../src/citations/result.js';
 import { verifyQuote } from '../../src/citations/verify.js';
 import { fromProjectRoot, projectRoot } from '../../src/config/paths.js';
@@ -37,6 +39,18 @@ describe('toCitedResult', () => {
     });
     expect(result.quote).toContain('Mada is an iraqian newspaper');
     expect(verifyQuote(source.text, result)).toBe(true);
+  });
+
+  it('names the quoted sentences in quoteCitation, so /quote can mark exactly the quote again', () => {
+    for (const question of ['Who is Valentina Marvienko?', 'Which missile systems does Iraq want?', 'What did CHUCKMAN call a hopeful sign?']) {
+      for (const { passage, score } of index.search(queryTerms(question), 3)) {
+        const source = sources.find((s) => s.slug === passage.source)!;
+        const result = toCitedResult(passage, source, selectQuote(question, passage, index.stats.idf), score);
+        const ref = parseCitationRef(result.quoteCitation)!;
+        expect(ref.passage).toBe(passage.id);
+        expect(sentenceOffsets(passage, ref.sentences!)).toEqual({ start: result.start, end: result.end });
+      }
+    }
   });
 
   it('leaves out the fields a passage or source does not have', () => {

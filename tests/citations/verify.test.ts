@@ -36,7 +36,7 @@ describe('verifyQuote', () => {
 
 describe('keepVerbatim', () => {
   const result = (quote: string, at: number): CitedResult => ({
-    citation: 'test:p1', source: 'test', file, title: 'T', kind: 'article', paragraph: 1,
+    citation: 'test:p1', quoteCitation: 'test:p1/s1', source: 'test', file, title: 'T', kind: 'article', paragraph: 1,
     start: at, end: at + quote.length, quote, text: quote, score: 1,
   });
 

@@ -1,7 +1,7 @@
 // The CLI as users and the eval scorer run it: a real process, the JSON schema of ../shared/eval.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,9 +40,13 @@ afterAll(async () => {
 });
 
 function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
   return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, EMBEDDING_MODEL: 'offline', EMBEDDINGS_DIR: embeddingsDir, LOG_LEVEL: 'warn', DISCORD_TOKEN: '' },
+    env: { ...process.env, EMBEDDING_MODEL: 'offline', EMBEDDINGS_DIR: embeddingsDir, LOG_LEVEL: 'warn', DISCORD_TOKEN: '', ...env },
   });
 }
 
@@ -78,6 +82,22 @@ describe('ask CLI', () => {
     const { stdout } = await cli('ask', 'Who is Valentina Marvienko?', '--source', 'iraqi-shiite-militias');
     expect(stdout).toContain('Valentina Marvienko');
     expect(stdout).toMatch(/iraqi-shiite-militias:p\d+/);
+  });
+
+  it('gives each result the quoted sentences\' id, and a url opening the page at the quote when the source has one', async () => {
+    const seedsDir = join(embeddingsDir, 'seeds-with-url');
+    await cp(fromProjectRoot('seeds'), seedsDir, { recursive: true });
+    const page = 'https://example.com/iraqi-militias';
+    await writeFile(join(seedsDir, 'sources.json'), JSON.stringify({ '004_ec145ac0aa5f8fff.txt': { url: page } }));
+    const env = { SEEDS_DIR: seedsDir, EMBEDDINGS_DIR: join(embeddingsDir, 'index-with-url') };
+    const { stdout } = await cliWith(env, 'ask', '--json', '-k', '5', 'Why do Iraqi Shiite militias want Russian air strikes?');
+    const results = (JSON.parse(stdout) as { results: { file: string; citation: string; quoteCitation: string; url?: string }[] }).results;
+    expect(results.some((r) => r.file.endsWith('004_ec145ac0aa5f8fff.txt'))).toBe(true);
+    for (const result of results) {
+      expect(result.quoteCitation.startsWith(`${result.citation}/s`)).toBe(true);
+      if (result.file.endsWith('004_ec145ac0aa5f8fff.txt')) expect(result.url?.startsWith(`${page}#:~:text=`)).toBe(true);
+      else expect(result.url).toBeUndefined();
+    }
   });
 
   it('exits non-zero with a plain message for an unknown source', async () => {

@@ -2,6 +2,7 @@
 // commands to the bot (through the fake Discord) render to the same text.
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCitationRef } from '../../src/citations/citation-ref.js';
 import { runConsole } from '../../src/console/console.js';
 import { replyToText } from '../../src/console/render-text.js';
 import type { Engine } from '../../src/engine/types.js';
@@ -55,7 +56,7 @@ describe('runConsole', () => {
 
     const output = await consoleOutput(['/sources', QUESTION, `/quote ${first!.citation}`]);
     expect(sameTiming(output)).toBe(sameTiming(`${sources.text}\n\n${answer.text}\n\n${quote.text}\n\n`));
-    expect(output).toContain(`[Show context: /quote ${first!.citation}]`);
+    expect(output).toContain(`[Show context: /quote ${parseCitationRef(first!.citation)!.passage}]`);
     expect(output).not.toMatch(/\\[*_`@<]/);
   });
 

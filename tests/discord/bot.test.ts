@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.js';
 import { expectValidCommandPayloads } from './command-rules.js';
 import { startHarness, type Harness } from './harness.js';
-import { boldText, buttonsOf, embedOf, excerptsOf, plainText, unescapeMarkdown } from './read-reply.js';
+import { boldText, buttonsOf, embedOf, excerptsOf, noticeText, plainText, unescapeMarkdown } from './read-reply.js';
 import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
+import type { CommandOption } from '../fake-discord/interactions.js';
+import { parseCitationRef } from '../../src/citations/citation-ref.js';
 
 const QUESTION = 'Why is Iraq turning to Russia for help against ISIS?';
 
@@ -45,7 +47,7 @@ function seedText(citation: string): string {
   return readFileSync(source.file, 'utf8');
 }
 
-async function ask(command: string, options: { name: string; type: 3 | 4; value: string | number }[]) {
+async function ask(command: string, options: CommandOption[]) {
   const sent = await h.fake.sendCommand(command, options);
   return { sent, ...(await h.fake.waitForReply(sent)) };
 }
@@ -59,7 +61,7 @@ describe('start-up', () => {
     const payloads = h.fake.requests[put]!.body as { name: string; description: string }[];
     expectValidCommandPayloads(payloads);
     const names = payloads.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['ask', 'sources', 'quote', ...engine.listSources().map((s) => s.command)]));
+    expect(names).toEqual(expect.arrayContaining(['ask', 'sources', 'quote', 'help', ...engine.listSources().map((s) => s.command)]));
   });
 });
 
@@ -77,10 +79,10 @@ describe('/ask', () => {
     expect(excerpts.length).toBeGreaterThan(0);
     for (const excerpt of excerpts) expect(seedText(excerpt.citation)).toContain(excerpt.text);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    expect(embedOf(message).footer?.text).toMatch(/^Searched \d+ passages in \d+ ms/);
+    expect(embedOf(message).footer?.text).toMatch(/^Searched \d+ passages in \d+ ms · ¶ = paragraph/);
 
     const buttons = buttonsOf(message);
-    expect(buttons).toHaveLength(excerpts.length);
+    expect(buttons.filter((b) => b.label.startsWith('Show context'))).toHaveLength(excerpts.length);
     for (const button of buttons) expect(button.custom_id.length).toBeLessThanOrEqual(100);
   });
 
@@ -127,7 +129,7 @@ describe('/ask', () => {
     expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original') && r.seq < edit!.seq)).toBe(true);
     expect(message.flags).toBe(64);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    const content = unescapeMarkdown(String(message.content));
+    const content = noticeText(message);
     expect(content).toContain('no-such-source');
     for (const source of engine.listSources()) expect(content).toContain(source.slug);
   });
@@ -159,14 +161,46 @@ describe('/sources', () => {
 });
 
 describe('/quote and "Show context"', () => {
-  it('/quote shows the cited paragraph and its citation', async () => {
+  /** The cited paragraph's block (the one blockquoted) and its bold part, as a reader sees them. */
+  function markedPart(message: Record<string, unknown>): string {
+    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => /^>/m.test(block))!;
+    const quoted = cited.split('\n').filter((line) => line.startsWith('>'));
+    return boldText(quoted.join('\n').replace(/^> /gm, '')).replace(/^…/, '').replace(/…$/, '');
+  }
+
+  it('/quote with the id an answer shows marks the same words as the button, privately', async () => {
     const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
     const [first] = excerptsOf(embedOf(answer.message));
-    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
-    const context = (await engine.context(first!.citation))!;
+    expect(first!.citation).toMatch(/\/s\d+(-\d+)?$/);
+    const { callback, message } = await ask('quote', [{ name: 'citation', type: 3, value: first!.citation }]);
+    expect((callback.body as { type: number }).type).toBe(4);
+    expect(message.flags).toBe(64);
+    const context = (await engine.context(parseCitationRef(first!.citation)!.passage))!;
     const description = embedOf(message).description ?? '';
-    expect(plainText(description)).toContain(context.passage.text.slice(0, 200));
+    expect(plainText(description)).toContain(context.passage.text.slice(0, 200).replace(/\s+$/, ''));
     expect(description).toContain(`\`${first!.citation}\``);
+    expect(markedPart(message)).toBe(first!.text);
+
+    const click = await h.fake.clickButton(buttonsOf(answer.message)[0]!.custom_id, h.fake.originalMessage(answer.sent)!);
+    expect(markedPart((await h.fake.waitForReply(click)).message)).toBe(markedPart(message));
+  });
+
+  it('/quote takes an id as people paste or type it: backticks, any case, a trailing full stop', async () => {
+    const answer = await ask('ask', [{ name: 'question', type: 3, value: 'Who is Valentina Marvienko?' }]);
+    const [first] = excerptsOf(embedOf(answer.message));
+    const typed = `\`${first!.citation.toUpperCase()}\`.`;
+    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: typed }]);
+    expect(markedPart(message)).toBe(first!.text);
+  });
+
+  it('/quote public:true posts it for everyone', async () => {
+    const passage = engine.listPassages()[0]!;
+    const { message } = await ask('quote', [
+      { name: 'citation', type: 3, value: passage.id },
+      { name: 'public', type: 5, value: true },
+    ]);
+    expect(message.flags ?? 0).toBe(0);
+    expect(embedOf(message).description).toContain(passage.id);
   });
 
   it('the button replies ephemerally with the quote marked in bold inside its paragraph', async () => {
@@ -179,17 +213,55 @@ describe('/quote and "Show context"', () => {
     expect((callback.body as { type: number }).type).toBe(4);
     expect(message.flags).toBe(64);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    const cited = (embedOf(message).description ?? '').split('\n\n').find((block) => block.startsWith('>'))!;
-    const marked = boldText(cited.replace(/^> /gm, '')).replace(/…$/, '');
+    const marked = markedPart(message);
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.startsWith(excerpt!.text)).toBe(true);
     expect(seedText(excerpt!.citation)).toContain(marked);
   });
 
-  it('an unknown citation gets an ephemeral hint', async () => {
-    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: 'nope:p999' }]);
-    expect(message.flags).toBe(64);
-    expect(String(message.content)).toMatch(/Unknown citation/);
+  it('labels every paragraph of a context with whose it is, so comments by different people stay apart', async () => {
+    const reply = engine.listPassages().find((p) => p.kind === 'comment' && (p.comment?.split('.').length ?? 0) >= 4)!;
+    const { message } = await ask('quote', [{ name: 'citation', type: 3, value: reply.id }]);
+    const blocks = (embedOf(message).description ?? '').split('\n\n');
+    const context = (await engine.context(reply.id))!;
+    const shown = [...context.before, context.passage, ...context.after];
+    expect(new Set(shown.map((p) => p.commenter)).size).toBeGreaterThan(1);
+    for (const passage of shown) {
+      // The label line names the comment and its commenter; the paragraph follows it.
+      const block = blocks.find((b) => plainText(b).includes(passage.text.slice(0, 40)) || plainText(b).includes(passage.text.slice(-40)))!;
+      expect(block, passage.id).toBeDefined();
+      const label = plainText(block.split('\n')[0]!).replace(/^\*|\*$/g, '');
+      const number = passage.comment!.includes('.') ? `reply to comment ${passage.comment!.replace(/\.\d+$/, '')}, by` : `comment ${passage.comment} by`;
+      expect(label).toContain(`${number} ${passage.commenter}`);
+    }
+  });
+
+  it('an unknown citation gets a private hint, and a near miss a "did you mean"', async () => {
+    const unknown = await ask('quote', [{ name: 'citation', type: 3, value: 'nope:p999' }]);
+    expect(unknown.message.flags).toBe(64);
+    expect(noticeText(unknown.message)).toMatch(/Unknown citation/);
+
+    const real = engine.listPassages().find((p) => p.id.includes('.'))!;
+    const slip = real.id.replace('-', '');
+    const near = await ask('quote', [{ name: 'citation', type: 3, value: `${slip}/s1` }]);
+    expect(noticeText(near.message)).toContain(`Did you mean ${real.id}/s1?`);
+  });
+
+  it('autocompletes citation ids from what was typed: an id prefix, or words of the passage', async () => {
+    const passage = engine.listPassages().find((p) => p.kind === 'comment' && p.commenter)!;
+    const prefix = passage.id.slice(0, passage.id.indexOf(':') + 2);
+    const byId = await h.fake.waitForReply(await h.fake.sendAutocomplete('quote', [{ name: 'citation', type: 3, value: prefix, focused: true }]));
+    const idChoices = (byId.callback.body as { data: { choices: { name: string; value: string }[] } }).data.choices;
+    expect(idChoices.length).toBeGreaterThan(0);
+    for (const choice of idChoices) {
+      expect(choice.value.startsWith(prefix)).toBe(true);
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+    }
+
+    const words = passage.text.split(/\s+/).slice(2, 5).join(' ');
+    const byText = await h.fake.waitForReply(await h.fake.sendAutocomplete('quote', [{ name: 'citation', type: 3, value: words, focused: true }]));
+    const textChoices = (byText.callback.body as { data: { choices: { value: string }[] } }).data.choices;
+    expect(textChoices.map((c) => c.value)).toContain(passage.id);
   });
 });
 
@@ -207,6 +279,48 @@ describe('autocomplete', () => {
     const filtered = (await h.fake.waitForReply(typed)).callback.body as typeof body;
     expect(filtered.data.choices.map((c) => c.value)).toContain(target.slug);
     expect(filtered.data.choices.length).toBeLessThanOrEqual(engine.listSources().length);
+  });
+});
+
+describe('a reply that reads well', () => {
+  it('gives answers, declines, context views and errors each their own colour', async () => {
+    const answer = await ask('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    const declined = await ask('ask', [{ name: 'question', type: 3, value: 'What is the boiling point of mercury?' }]);
+    const click = await h.fake.clickButton(buttonsOf(answer.message)[0]!.custom_id, h.fake.originalMessage(answer.sent)!);
+    const context = await h.fake.waitForReply(click);
+    const error = await ask('quote', [{ name: 'citation', type: 3, value: 'not an id' }]);
+    const colours = [answer, declined, context, error].map(({ message }) => embedOf(message).color);
+    for (const colour of colours) expect(colour).toEqual(expect.any(Number));
+    expect(new Set(colours).size).toBe(4);
+  });
+
+  it('names each source once, and leaves the model id to /sources', async () => {
+    const { message } = await ask('ask', [
+      { name: 'question', type: 3, value: QUESTION },
+      { name: 'count', type: 4, value: 5 },
+    ]);
+    const embed = embedOf(message);
+    const cited = new Set(excerptsOf(embed).map((e) => e.citation.split(':')[0]!));
+    // Outside the quotes themselves (a title line can be a quote), each source's title appears once.
+    const unquoted = (embed.description ?? '').split('\n').filter((line) => !line.startsWith('>')).join('\n');
+    for (const slug of cited) {
+      const title = engine.resolveSource(slug)!.title.slice(0, 40);
+      expect(unescapeMarkdown(unquoted).split(title).length - 1, title).toBe(1);
+    }
+    expect(JSON.stringify(embed)).not.toContain(engine.modelId);
+    const sources = await ask('sources', []);
+    expect(embedOf(sources.message).footer?.text).toContain(engine.modelId);
+  });
+
+  it('says where each excerpt is in words: ¶ for a paragraph, whose comment it is', async () => {
+    const { message } = await ask('ask', [
+      { name: 'question', type: 3, value: 'What did CHUCKMAN say about China and the coronavirus?' },
+      { name: 'count', type: 4, value: 5 },
+    ]);
+    const lines = (embedOf(message).description ?? '').split('\n').filter((line) => /^\*\*\[\d\]\*\*/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\*\*\[\d\]\*\* (¶ \d+|comment [\d.]+|reply to comment [\d.]+|reader comment)/);
+    expect(lines.some((line) => /(comment [\d.]+|reply to comment [\d.]+,) by CHUCKMAN/.test(line))).toBe(true);
   });
 });
 

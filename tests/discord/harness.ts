@@ -15,6 +15,8 @@ export interface CapturedLog {
   lines: Record<string, unknown>[];
   text(): string;
   logger: Logger;
+  /** Resolves with the first line (past or within two seconds) that matches: the interaction line follows its reply. */
+  waitFor(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
 }
 
 export function captureLog(): CapturedLog {
@@ -28,7 +30,14 @@ export function captureLog(): CapturedLog {
       done();
     },
   });
-  return { lines, text: () => raw.join(''), logger: pino({ level: 'debug' }, stream) };
+  const waitFor = async (match: (line: Record<string, unknown>) => boolean) => {
+    for (const deadline = Date.now() + 2000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
+      const line = lines.find(match);
+      if (line) return line;
+    }
+    throw new Error('no matching log line within 2 s');
+  };
+  return { lines, text: () => raw.join(''), logger: pino({ level: 'debug' }, stream), waitFor };
 }
 
 export interface Harness {
@@ -39,13 +48,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Environment for the bot's config; EMBEDDINGS_DIR only holds the command-sync state here. */
+/** Environment for the bot's config; EMBEDDINGS_DIR only holds the command-sync state and the feedback log here. */
 export function botEnv(fake: FakeDiscord, env: Record<string, string> = {}): Record<string, string> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'bot-state-'));
   return {
     DISCORD_TOKEN: fake.token,
     DISCORD_API_BASE: fake.apiBase,
     DISCORD_GUILD_ID: fake.guildId,
-    EMBEDDINGS_DIR: mkdtempSync(join(tmpdir(), 'bot-state-')),
+    EMBEDDINGS_DIR: stateDir,
+    FEEDBACK_LOG: join(stateDir, 'feedback.jsonl'),
     COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
     ...env,

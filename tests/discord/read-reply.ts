@@ -46,3 +46,9 @@ export function buttonsOf(message: Record<string, unknown>): { custom_id: string
   const rows = (message.components ?? []) as { components: { custom_id: string; label: string }[] }[];
   return rows.flatMap((row) => row.components);
 }
+
+/** A notice (an error, a hint) as the user reads it: the message text or its embed's, escapes removed. */
+export function noticeText(message: Record<string, unknown>): string {
+  const embeds = (message.embeds ?? []) as APIEmbed[];
+  return unescapeMarkdown([message.content ?? '', ...embeds.map((embed) => embed.description ?? '')].join('\n').trim());
+}

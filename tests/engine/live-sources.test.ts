@@ -101,7 +101,8 @@ describe('a source edited while the engine runs', () => {
     const description = reply.embeds?.[0]?.description ?? '';
     expect(description).toMatch(/changed since the answer quoted it/);
     expect(description).toContain('Indeed the head of the Russian upper house');
-    const paragraph = description.split('\n\n').find((block) => block.startsWith('>'))!;
+    // The cited paragraph: the blockquoted lines under its label.
+    const paragraph = description.split('\n').filter((line) => line.startsWith('>')).join('\n');
     expect(paragraph).toContain('Indeed the head of the Russian upper house');
     expect(paragraph).not.toMatch(/(?<!\\)\*\*/);
   });

@@ -46,6 +46,22 @@ describe('fake Discord', () => {
     expect(reply.edit!.seq).toBeGreaterThan(reply.callback.seq);
   });
 
+  it('delivers a message command with its target message resolved, as a client without privileged intents sees it', async () => {
+    const bot = newClient();
+    const seen = new Promise<{ name: string; content: string; author: string }>((resolve) => {
+      bot.on('interactionCreate', async (interaction) => {
+        if (!interaction.isMessageContextMenuCommand()) return;
+        resolve({ name: interaction.commandName, content: interaction.targetMessage.content, author: interaction.targetMessage.author.username });
+        await interaction.reply({ content: 'seen', flags: MessageFlags.Ephemeral });
+      });
+    });
+    await bot.login(fake.token);
+    const target = fake.userMessage('Iraq asked Moscow for help.', { id: '300000000000000009', username: 'claimant' });
+    const reply = await fake.waitForReply(await fake.sendMessageCommand('Find in sources', target));
+    expect(await seen).toEqual({ name: 'Find in sources', content: 'Iraq asked Moscow for help.', author: 'claimant' });
+    expect(reply.message.content).toBe('seen');
+  });
+
   it('answers a route with 429 once and the client retries after Retry-After', async () => {
     const bot = newClient();
     bot.on('interactionCreate', async (interaction) => {

@@ -8,6 +8,7 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
+  messageCommandInteraction,
   type CommandOption,
   type FakeUser,
   type InteractionContext,
@@ -122,6 +123,24 @@ export class FakeDiscord {
 
   async sendAutocomplete(name: string, options: CommandOption[], user: FakeUser = DEFAULT_USER): Promise<SentInteraction> {
     return this.sendInteraction(autocompleteInteraction(this.context(user), name, options));
+  }
+
+  /** Right-click `target` → Apps → the message command `name`. */
+  async sendMessageCommand(name: string, target: Record<string, unknown> & { id: string }, user: FakeUser = DEFAULT_USER): Promise<SentInteraction> {
+    return this.sendInteraction(messageCommandInteraction(this.context(user), name, target));
+  }
+
+  /** A message someone posted in the channel, as Discord would resolve it for a message command. */
+  userMessage(content: string, author: FakeUser = { id: '300000000000000001', username: 'someone' }, embeds: unknown[] = []): Record<string, unknown> & { id: string } {
+    const message = this.message({
+      type: 0,
+      content,
+      embeds,
+      author: { id: author.id, username: author.username, discriminator: '0', global_name: author.username, avatar: null },
+    });
+    delete message.application_id;
+    delete message.webhook_id;
+    return message as Record<string, unknown> & { id: string };
   }
 
   async clickButton(customId: string, message: Record<string, unknown>, user: FakeUser = DEFAULT_USER): Promise<SentInteraction> {

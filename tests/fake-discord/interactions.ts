@@ -8,9 +8,9 @@ export interface FakeUser {
 
 export interface CommandOption {
   name: string;
-  /** 3 string, 4 integer (ApplicationCommandOptionType). */
-  type: 3 | 4;
-  value: string | number;
+  /** 3 string, 4 integer, 5 boolean (ApplicationCommandOptionType). */
+  type: 3 | 4 | 5;
+  value: string | number | boolean;
   focused?: boolean;
 }
 
@@ -66,6 +66,14 @@ export function commandInteraction(ctx: InteractionContext, name: string, option
 
 export function autocompleteInteraction(ctx: InteractionContext, name: string, options: CommandOption[]): InteractionPayload {
   return { ...base(ctx, AUTOCOMPLETE), data: { id: snowflake(), name, type: 1, options, guild_id: ctx.guildId } };
+}
+
+/** A message command (right-click a message → Apps): the target message arrives resolved in the data. */
+export function messageCommandInteraction(ctx: InteractionContext, name: string, target: { id: string }): InteractionPayload {
+  return {
+    ...base(ctx, COMMAND),
+    data: { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } }, guild_id: ctx.guildId },
+  };
 }
 
 export function buttonInteraction(ctx: InteractionContext, customId: string, message: unknown): InteractionPayload {
