@@ -1,10 +1,10 @@
 // What every command needs: validated config, a logger, and (for most) the opened engine.
-import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/config.js';
 import { fromProjectRoot, projectRoot } from '../config/paths.js';
 import { openEngine, type OpenedEngine } from '../engine/open.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { startupProgress } from './startup-progress.js';
 
 export interface CliContext {
   config: Config;
@@ -13,16 +13,16 @@ export interface CliContext {
 
 export function cliContext(): CliContext {
   const config = loadConfig();
-  return { config, logger: createLogger(config.LOG_LEVEL) };
+  const logger = createLogger(config.LOG_LEVEL ?? 'info', undefined, { secrets: [config.DISCORD_TOKEN], format: config.LOG_FORMAT });
+  return { config, logger };
 }
 
-/** Opens the engine, drawing a progress bar on stderr while passages are embedded. */
+/** Opens the engine, showing on a terminal's stderr how the model generation and the embedding go. */
 export async function openEngineWithProgress(
   { config, logger }: CliContext,
   { model = config.EMBEDDING_MODEL, watch = false }: { model?: string; watch?: boolean } = {},
 ): Promise<OpenedEngine> {
-  const bar = new SingleBar({ format: 'Embedding passages [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
-  let started = false;
+  const progress = startupProgress(process.stderr);
   try {
     return await openEngine({
       projectRoot,
@@ -32,13 +32,10 @@ export async function openEngineWithProgress(
       model,
       logger,
       watch,
-      onProgress: (done, total) => {
-        if (!started) bar.start(total, 0);
-        started = true;
-        bar.update(done);
-      },
+      onModelGeneration: progress.onModelGeneration,
+      onProgress: progress.onEmbedding,
     });
   } finally {
-    if (started) bar.stop();
+    progress.stop();
   }
 }

@@ -12,7 +12,13 @@ import { runBench } from './bench-command.js';
 import { runFeedback } from './feedback-command.js';
 import { cliContext, openEngineWithProgress } from './context.js';
 import { describeError } from '../replies/error.js';
-import { DiscordTokenError } from '../discord/errors.js';
+import { isDiscordSetupError } from '../discord/errors.js';
+import { terminalSafe } from '../engine/control-characters.js';
+import { scrubStream } from '../log/scrub.js';
+
+// Whatever the CLI prints (its own messages, a library's, an error echoing a Discord reply), the
+// bot token is never among it; read at each write, so a token from .env counts once loaded.
+for (const stream of [process.stdout, process.stderr]) scrubStream(stream, () => [process.env.DISCORD_TOKEN]);
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
@@ -96,11 +102,12 @@ function exit(code: number): void {
 }
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DiscordTokenError) {
-    console.error(error.message);
+  // Messages may echo what was typed (a --source with control characters): terminal-safe.
+  if (error instanceof ConfigError || isDiscordSetupError(error)) {
+    console.error(terminalSafe(error.message));
   } else {
     const { message, expected } = describeError(error);
-    console.error(expected ? message : `Error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(terminalSafe(expected ? message : `Error: ${error instanceof Error ? error.message : String(error)}`));
   }
   process.exitCode = 1;
 });

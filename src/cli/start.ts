@@ -3,8 +3,12 @@ import { runConsole } from '../console/console.js';
 import { runBot } from '../discord/run.js';
 import { openEngineWithProgress, type CliContext } from './context.js';
 
+/** The console is for reading answers: unless LOG_LEVEL asks for more, only warnings and errors. */
+const CONSOLE_LOG_LEVEL = 'warn';
+
 export async function runStart(context: CliContext): Promise<number> {
   const { config, logger } = context;
+  if (!config.DISCORD_TOKEN && config.LOG_LEVEL === undefined) logger.level = CONSOLE_LOG_LEVEL;
   // Both watch the seeds folder: an edited, added or removed source is answered from as it now is.
   const { engine, stats } = await openEngineWithProgress(context, { watch: true });
   logger.info({ sources: stats.sources, passages: stats.passages, model: engine.modelId, seconds: Number(stats.seconds.toFixed(2)) }, 'engine ready');

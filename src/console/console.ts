@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { followCommandSet } from '../discord/commands.js';
+import { terminalSafe } from '../engine/control-characters.js';
 import type { Engine } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
 import { describeError, noticeReply } from '../replies/error.js';
@@ -22,18 +23,22 @@ export interface ConsoleOptions {
   log?: Logger;
 }
 
+/** Unlike a quote marker ("> "), so a prompt is never mistaken for quoted text. */
+export const PROMPT = 'ask› ';
+
 /** Resolves at end of input or on /quit. */
 export async function runConsole({ engine, input, output, defaultCount, log }: ConsoleOptions): Promise<void> {
   const commands = followCommandSet(engine);
   const responder = createResponder(engine, () => commands.current().commandBySource, defaultCount);
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const lines = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
-  const print = (text: string) => output.write(`${text}\n\n`);
+  // Never a raw control byte to the terminal: messages about mistakes echo what was typed.
+  const print = (text: string) => output.write(`${terminalSafe(text)}\n\n`);
   const show = (reply: Reply) => print(replyToText(reply));
 
   if (interactive) {
     print(`${engine.listSources().length} sources, ${engine.passageCount} passages. Type a question, or /help.`);
-    lines.setPrompt('> ');
+    lines.setPrompt(PROMPT);
     lines.prompt();
   }
   try {
@@ -43,7 +48,7 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
       try {
         if (command.kind === 'ask') show((await responder.ask(command.request)).reply);
         else if (command.kind === 'sources') show(responder.sources());
-        else if (command.kind === 'quote') show((await responder.quote({ citation: command.citation })).reply);
+        else if (command.kind === 'quote') show((await responder.quote(command.target)).reply);
         else if (command.kind === 'help') print(helpText(commands.current().sourceByCommand));
         else if (command.kind === 'invalid') show(noticeReply(command.message));
       } catch (error) {

@@ -8,7 +8,8 @@ export function helpText(sourceByCommand: ReadonlyMap<string, string>): string {
     `  /ask <question> [--source SLUG] [--count N]   search all sources (or one); N from 1 to ${MAX_COUNT}`,
     ...perSource,
     '  /sources                                     list the sources',
-    '  /quote <citation>                            a cited paragraph with its neighbours',
+    '  /quote <citation> [START END]                a cited paragraph with its neighbours; with the',
+    '                                               positions an answer gives, the quoted part «marked»',
     '  /help                                        this list',
     '  /quit                                        leave (end of input works too)',
   ].join('\n');

@@ -2,12 +2,14 @@
 import { parseArgs } from 'node:util';
 import { MAX_COUNT } from '../discord/commands.js';
 import { didYouMean } from '../replies/did-you-mean.js';
+import type { ContextTarget } from '../replies/custom-id.js';
 import type { AskRequest } from '../replies/responder.js';
+import { parseQuoteArguments, QUOTE_USAGE } from './quote-command.js';
 
 export type ConsoleCommand =
   | { kind: 'ask'; request: AskRequest }
   | { kind: 'sources' }
-  | { kind: 'quote'; citation: string }
+  | { kind: 'quote'; target: ContextTarget }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -29,8 +31,10 @@ export function parseLine(line: string, sourceByCommand: ReadonlyMap<string, str
     case 'quit':
     case 'exit':
       return { kind: 'quit' };
-    case 'quote':
-      return words.length === 1 ? { kind: 'quote', citation: words[0]! } : { kind: 'invalid', message: 'Usage: /quote <citation id>, e.g. /quote informed-comment:p4' };
+    case 'quote': {
+      const target = parseQuoteArguments(words);
+      return target ? { kind: 'quote', target } : { kind: 'invalid', message: QUOTE_USAGE };
+    }
     case 'ask':
       return askCommand(words, undefined);
     default: {

@@ -10,7 +10,7 @@ import { NO_MENTIONS } from '../replies/reply.js';
 import { createResponder } from '../replies/responder.js';
 import { followCommandSet, type CommandSet } from './commands.js';
 import { createCooldown } from './cooldown.js';
-import { DiscordTokenError, isTokenRejection } from './errors.js';
+import { setupError } from './errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createLimiter } from './limiter.js';
 import { registerCommands } from './register.js';
@@ -30,7 +30,7 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Throws DiscordTokenError when Discord rejects DISCORD_TOKEN. */
+/** Throws DiscordTokenError when Discord rejects DISCORD_TOKEN, DiscordUnreachableError when it cannot be reached. */
 export async function startBot({ engine, config, log }: StartBotOptions): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: the bot needs it to log in to Discord.');
@@ -95,6 +95,6 @@ export async function startBot({ engine, config, log }: StartBotOptions): Promis
   } catch (error) {
     commands.stop();
     await client.destroy();
-    throw isTokenRejection(error) ? new DiscordTokenError() : error;
+    throw setupError(error, config.DISCORD_API_BASE);
   }
 }

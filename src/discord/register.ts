@@ -3,17 +3,18 @@
 // in the state directory so a restart with unchanged commands re-registers nothing; one GET still
 // checks that Discord has them all, in case someone deleted one there.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import type { SourceSummary } from '../engine/types.js';
+import { makeDirectory } from '../config/make-directory.js';
 import { writeFileAtomic } from '../index/atomic-write.js';
 import type { Logger } from '../log/logger.js';
 import { buildCommandSet, type SkippedCommand } from './commands.js';
-import { DiscordTokenError, isTokenRejection } from './errors.js';
+import { DEFAULT_API_BASE, setupError } from './errors.js';
+import { summarizeSkipped } from './skipped-commands.js';
 
 export const COMMAND_STATE_FILE = 'discord-commands.json';
-const DEFAULT_API = 'https://discord.com/api';
 
 export interface RegisterCommandsOptions {
   token: string;
@@ -45,15 +46,17 @@ export interface RegisterResult {
 
 export async function registerCommands(options: RegisterCommandsOptions): Promise<RegisterResult> {
   const { log, guildId } = options;
-  const rest = options.rest ?? new REST({ api: options.apiBase ?? DEFAULT_API }).setToken(options.token);
+  const rest = options.rest ?? new REST({ api: options.apiBase ?? DEFAULT_API_BASE }).setToken(options.token);
   const set = buildCommandSet(options.sources);
-  for (const skip of set.skipped) log.warn({ command: skip.command, source: skip.slug, reason: skip.reason }, 'per-source command skipped');
+  if (set.skipped.length > 0) {
+    log.warn(summarizeSkipped(set.skipped), `${set.skipped.length} per-source commands skipped; /ask source: still reaches their sources`);
+  }
 
   try {
     const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
     const scope = guildId ? 'guild' : 'global';
     const result = { applicationId, scope, commands: set.payloads.map((c) => c.name), skipped: set.skipped } as const;
-    const key = [options.apiBase ?? DEFAULT_API, applicationId, guildId ?? 'global'].join('|');
+    const key = [options.apiBase ?? DEFAULT_API_BASE, applicationId, guildId ?? 'global'].join('|');
     const hash = createHash('sha256').update(JSON.stringify(set.payloads)).digest('hex');
     const state = options.stateDir ? await readState(options.stateDir) : {};
 
@@ -67,7 +70,7 @@ export async function registerCommands(options: RegisterCommandsOptions): Promis
     if (options.stateDir) await writeState(options.stateDir, { ...state, [key]: hash });
     return { ...result, changed: true };
   } catch (error) {
-    throw isTokenRejection(error) ? new DiscordTokenError() : error;
+    throw setupError(error, options.apiBase);
   }
 }
 
@@ -87,6 +90,6 @@ async function readState(dir: string): Promise<Record<string, string>> {
 }
 
 async function writeState(dir: string, state: Record<string, string>): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   await writeFileAtomic(join(dir, COMMAND_STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }

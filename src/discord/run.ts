@@ -1,8 +1,8 @@
 // The bot as a process: start, serve until SIGINT/SIGTERM, then shut down cleanly. Returns the exit
-// code for the CLI to exit with (1 when Discord rejected the token).
+// code for the CLI to exit with (1 when Discord rejected the token or could not be reached).
 import type { RunningBot, StartBotOptions } from './bot.js';
 import { startBot } from './bot.js';
-import { DiscordTokenError } from './errors.js';
+import { isDiscordSetupError } from './errors.js';
 
 export async function runBot(options: StartBotOptions): Promise<number> {
   const { engine, log } = options;
@@ -10,8 +10,8 @@ export async function runBot(options: StartBotOptions): Promise<number> {
   try {
     bot = await startBot(options);
   } catch (error) {
-    if (!(error instanceof DiscordTokenError)) throw error;
-    log.fatal(error.message);
+    if (!isDiscordSetupError(error)) throw error;
+    // Said once, in words, whatever the log level or format: not also as a log line.
     process.stderr.write(`${error.message}\n`);
     await engine.close();
     return 1;

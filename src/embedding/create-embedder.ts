@@ -5,6 +5,7 @@ import { HUB_HOST, isHubModelCached, probeHubModel } from './hub-availability.js
 import { parseModelSpec } from './model-spec.js';
 import type { HubModelProfile } from './model-spec.js';
 import { ensureOfflineModel } from './offline-model-store.js';
+import type { GenerationStageCallback } from './offline/generate-offline-model.js';
 import type { OutputShape } from './offline/onnx-graph.js';
 import { SharedComponentEmbedder } from './shared-component-embedder.js';
 import { TransformersEmbedder } from './transformers-embedder.js';
@@ -25,6 +26,8 @@ export interface CreateEmbedderOptions {
   readonly networkTimeoutMs?: number;
   /** Hub address (default https://huggingface.co/); tests point it at a closed local port. */
   readonly remoteHost?: string;
+  /** Told each stage of an offline model generation (first run only), for a progress line. */
+  readonly onModelGeneration?: GenerationStageCallback;
 }
 
 const DEFAULT_NETWORK_TIMEOUT_MS = 5_000;
@@ -48,7 +51,7 @@ export async function createEmbedder(options: CreateEmbedderOptions): Promise<Em
 async function loadOffline(options: CreateEmbedderOptions): Promise<Embedder> {
   const quantized = options.quantized ?? true;
   const output = options.offlineOutput ?? 'pooled';
-  const { name, config } = await ensureOfflineModel(options.modelsDir, output, options.log ?? console.warn);
+  const { name, config } = await ensureOfflineModel(options.modelsDir, output, options.log ?? console.warn, options.onModelGeneration);
   const precision = quantized ? 'int8' : 'fp32';
   return TransformersEmbedder.load({
     modelName: name,

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateOfflineModel, OFFLINE_GENERATOR_VERSION, OFFLINE_MODEL_NAME } from './offline/generate-offline-model.js';
+import { generateOfflineModel, OFFLINE_GENERATOR_VERSION, OFFLINE_MODEL_NAME, type GenerationStageCallback } from './offline/generate-offline-model.js';
 import type { OfflineModelConfig } from './offline/model-files.js';
 import type { OutputShape } from './offline/onnx-graph.js';
 
@@ -28,7 +28,12 @@ async function readConfig(dir: string): Promise<OfflineModelConfig | null> {
   }
 }
 
-export async function ensureOfflineModel(modelsDir: string, output: OutputShape, log: (message: string) => void): Promise<OfflineModel> {
+export async function ensureOfflineModel(
+  modelsDir: string,
+  output: OutputShape,
+  log: (message: string) => void,
+  onStage?: GenerationStageCallback,
+): Promise<OfflineModel> {
   const name = offlineModelName(output);
   const dir = path.join(modelsDir, name);
   const existing = await readConfig(dir);
@@ -36,6 +41,6 @@ export async function ensureOfflineModel(modelsDir: string, output: OutputShape,
     return { name, config: existing };
   }
   log(`Generating the offline embedding model in ${dir} (once, about ten seconds).`);
-  const report = await generateOfflineModel(modelsDir, { name, output, log });
+  const report = await generateOfflineModel(modelsDir, { name, output, log, onStage });
   return { name, config: report.config };
 }

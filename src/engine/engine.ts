@@ -12,6 +12,7 @@ import type { Passage, Source } from '../sources/types.js';
 import { idfOf } from '../search/termStats.js';
 import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
+import { sanitizeQuestion } from './control-characters.js';
 import { MAX_QUESTION_CHARS, QuestionError, SourceChangedError, UnknownSourceError } from './errors.js';
 import { DEFAULT_RESULTS, MAX_RESULTS } from './settings.js';
 import { summarize, type SourceCatalog } from './source-catalog.js';
@@ -132,7 +133,8 @@ export class SearchEngine implements Engine {
 }
 
 function validQuestion(question: string): string {
-  const text = question.trim();
+  // Control characters would reach the embed title and terminals; see control-characters.ts.
+  const text = sanitizeQuestion(question).trim();
   if (text === '') throw new QuestionError('Please ask a question: the question is empty.');
   if (text.length > MAX_QUESTION_CHARS) {
     throw new QuestionError(`The question is too long (${text.length} characters); the limit is ${MAX_QUESTION_CHARS}.`);

@@ -2,6 +2,7 @@
 // updated as needed) and search; optionally watching the seeds folder to reload when sources change.
 import { FileFreshness } from '../citations/file-freshness.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
+import type { GenerationStageCallback } from '../embedding/offline/generate-offline-model.js';
 import type { Embedder } from '../embedding/types.js';
 import { loadOrMeasureCalibration } from '../calibration/index-calibration.js';
 import { embeddedStoreLocation } from '../index/embedded-store.js';
@@ -27,6 +28,8 @@ export interface OpenEngineOptions {
   model: string;
   logger: Logger;
   onProgress?: ProgressCallback;
+  /** Called as each stage of a first-run offline model generation starts. */
+  onModelGeneration?: GenerationStageCallback;
   /** Overrides of the retrieval settings (benchmarks and calibration compare variants). */
   search?: Partial<HybridSearchOptions>;
   /** Watch the seeds folder and reload when sources change (the bot and the console do). */
@@ -47,6 +50,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     model: options.model,
     modelsDir: options.modelsDir,
     log: (message: string) => logger.warn(message),
+    onModelGeneration: options.onModelGeneration,
   });
   try {
     const freshness = new FileFreshness(options.projectRoot, readCurrentText);

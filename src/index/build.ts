@@ -26,6 +26,7 @@ import {
 } from './store.js';
 import { VectorIndex } from './vector-index.js';
 import { startWorkerInserter } from './worker-inserter.js';
+import { describeHolder } from './lock-holder.js';
 import { withWriteLock } from './write-lock.js';
 
 /** Where rebuilds and updates are reported; a pino logger fits. */
@@ -64,7 +65,8 @@ const WORKER_MIN_EMBEDDED_INSERTS = 2_000;
 export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ index: VectorIndex; stats: IndexBuildStats }> {
   const { dir, logger } = options;
   return withWriteLock(dir, () => buildOrUpdateLocked(options), {
-    onWait: () => logger?.info(`Another process is writing the index in ${dir}; waiting for it to finish.`),
+    onWait: (holder) => logger?.info(`Another process is writing the index in ${dir} (${describeHolder(holder)}); waiting for it to finish.`),
+    onTakeOver: (holder) => logger?.warn(`Taking over the index write lock in ${dir}: its holder (${describeHolder(holder)}) has ended.`),
     onCompromised: (error) => logger?.warn(`Lost the index write lock (${error.message}); another process may write at the same time.`),
   });
 }

@@ -2,10 +2,11 @@
 // names and are never overwritten; the manifest, replaced atomically and last, is what makes a
 // generation current. So a kill mid-write leaves the previous generation intact and in force.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import { z } from 'zod';
+import { makeDirectory } from '../config/make-directory.js';
 import type { SlugBook } from '../sources/slug.js';
 import type { Passage } from '../sources/types.js';
 import { writeFileAtomic, writeViaTempFile } from './atomic-write.js';
@@ -186,7 +187,7 @@ export async function writeStoredIndex(
   graph: GraphFileWriter,
   entries: readonly IndexEntry[],
 ): Promise<IndexManifest> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const generation = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const names = {
     graph: `graph.${generation}.hnsw`,

@@ -78,10 +78,20 @@ describe('ask CLI', () => {
     expect(answers[3]).toMatchObject({ answered: false, results: [] });
   });
 
-  it('prints the answer as the bot would post it', async () => {
+  it('prints the answer as the console shows it: plain text, no markdown', async () => {
     const { stdout } = await cli('ask', 'Who is Valentina Marvienko?', '--source', 'iraqi-shiite-militias');
-    expect(stdout).toContain('Valentina Marvienko');
-    expect(stdout).toMatch(/iraqi-shiite-militias:p\d+/);
+    expect(stdout).toMatch(/^│ .*Valentina Marvienko/m);
+    expect(stdout).toMatch(/^\[1\] .* · iraqi-shiite-militias:p\d+(\/s[\d-]+)?$/m);
+    expect(stdout).toMatch(/^Show context \[1\]: \/quote iraqi-shiite-militias:p\d+ \d+ \d+$/m);
+    expect(stdout).not.toMatch(/\*\*|`|^> |^## /m);
+  });
+
+  it('prints no control character, from the question or from a mistyped source', async () => {
+    const { stdout } = await cli('ask', 'Who is\u001b[31m Valentina\u0007 Marvienko?');
+    expect(stdout).toContain('Who is Valentina Marvienko?');
+    const failure = await cli('ask', 'Who?', '--source', 'no\u001b[2Jwhere').catch((e: { stderr: string }) => e);
+    expect((failure as { stderr: string }).stderr).toContain('Unknown source "nowhere"');
+    expect(`${stdout}${(failure as { stderr: string }).stderr}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('gives each result the quoted sentences\' id, and a url opening the page at the quote when the source has one', async () => {

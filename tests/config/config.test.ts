@@ -18,6 +18,17 @@ describe('parseConfig', () => {
     expect(parseConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ' }).DISCORD_GUILD_ID).toBeUndefined();
   });
 
+  it('treats an empty value as unset for every setting alike: defaults, never 0 and never an error', () => {
+    const defaults = parseConfig({});
+    for (const blank of ['', '  ']) {
+      const env = Object.fromEntries(Object.keys(configSchema.shape).map((name) => [name, blank]));
+      expect(parseConfig(env)).toEqual(defaults);
+    }
+    expect(parseConfig({ COOLDOWN_SECONDS: '' }).COOLDOWN_SECONDS).toBe(3);
+    expect(parseConfig({ RESULTS_PER_ANSWER: '' }).RESULTS_PER_ANSWER).toBe(3);
+    expect(parseConfig({ COOLDOWN_SECONDS: '0' }).COOLDOWN_SECONDS).toBe(0);
+  });
+
   it('lists every problem with the variable name', () => {
     const error = (() => {
       try {

@@ -8,7 +8,8 @@ import { replyToText } from '../../src/console/render-text.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { startHarness, type Harness } from '../discord/harness.js';
-import { embedOf, excerptsOf } from '../discord/read-reply.js';
+import { parseContextButtonId } from '../../src/replies/custom-id.js';
+import { buttonsOf, embedOf, excerptsOf } from '../discord/read-reply.js';
 import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 
 const QUESTION = 'Why did Iraq sign an intelligence-sharing deal with Russia?';
@@ -39,9 +40,13 @@ async function consoleOutput(lines: string[]): Promise<string> {
 }
 
 async function botText(command: string, options: { name: string; type: 3 | 4; value: string | number }[] = []) {
-  const reply = await h.fake.waitForReply(await h.fake.sendCommand(command, options));
-  return { message: reply.message, text: replyToText(reply.message as unknown as Reply) };
+  const sent = await h.fake.sendCommand(command, options);
+  const reply = await h.fake.waitForReply(sent);
+  return { sent, message: reply.message, text: replyToText(reply.message as unknown as Reply) };
 }
+
+/** Markdown a terminal would show literally. */
+const MARKDOWN = [/\*\*/, /`/, /^> /m, /^#+ /m, /\\[*_`@<>#\[\]-]/];
 
 /** Answers differ only in how long the search took. */
 const sameTiming = (text: string) => text.replace(/in \d+ ms/g, 'in N ms');
@@ -56,8 +61,43 @@ describe('runConsole', () => {
 
     const output = await consoleOutput(['/sources', QUESTION, `/quote ${first!.citation}`]);
     expect(sameTiming(output)).toBe(sameTiming(`${sources.text}\n\n${answer.text}\n\n${quote.text}\n\n`));
-    expect(output).toContain(`[Show context: /quote ${parseCitationRef(first!.citation)!.passage}]`);
-    expect(output).not.toMatch(/\\[*_`@<]/);
+  });
+
+  it('shows replies as plain text: quotes verbatim behind a bar, no markdown, the question as a title', async () => {
+    const answer = await botText('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    const output = await consoleOutput([QUESTION]);
+    for (const pattern of MARKDOWN) expect(output).not.toMatch(pattern);
+    expect(output.startsWith(`${QUESTION}\n${'─'.repeat(QUESTION.length)}\n`)).toBe(true);
+    const excerpts = excerptsOf(embedOf(answer.message));
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const [i, excerpt] of excerpts.entries()) {
+      expect(output).toContain(`│ ${excerpt.text.split('\n').join('\n│ ')}`);
+      expect(output).toMatch(new RegExp(`^\\[${i + 1}\\] .* · ${excerpt.citation}$`, 'm'));
+    }
+  });
+
+  it('gives each excerpt a /quote command that shows the same marked context as its Show context button', async () => {
+    const answer = await botText('ask', [{ name: 'question', type: 3, value: QUESTION }]);
+    // The Show context buttons; the 👍/👎 ones have no console counterpart.
+    const buttons = buttonsOf(answer.message).filter((button) => parseContextButtonId(button.custom_id));
+    expect(buttons.length).toBeGreaterThan(0);
+    const output = await consoleOutput([QUESTION]);
+    for (const button of buttons) {
+      const target = parseContextButtonId(button.custom_id)!;
+      const command = `/quote ${target.citation} ${target.quoted!.start} ${target.quoted!.end}`;
+      expect(output).toContain(`${button.label}: ${command}`);
+
+      const click = await h.fake.clickButton(button.custom_id, h.fake.originalMessage(answer.sent)!);
+      const shown = replyToText((await h.fake.waitForReply(click)).message as unknown as Reply);
+      const context = await consoleOutput([command]);
+      expect(context).toBe(`${shown}\n\n`);
+      expect(context).toMatch(/^│ .*«.+».*$/m);
+    }
+  });
+
+  it('explains a /quote it cannot read', async () => {
+    const output = await consoleOutput(['/quote', '/quote wsj:p2 10', '/quote wsj:p2 20 10', '/quote wsj:p2 a b']);
+    expect(output.match(/Usage: \/quote <citation id> \[START END\]/g)).toHaveLength(4);
   });
 
   it('takes /ask options and per-source commands like the slash commands', async () => {
@@ -72,12 +112,24 @@ describe('runConsole', () => {
     expect(sameTiming(output)).toBe(sameTiming(`${viaAsk.text}\n\n${viaCommand.text}\n\n`));
   });
 
+  it('never echoes a raw control byte, in an answer or in a message about a mistake', async () => {
+    const output = await consoleOutput([
+      '\u001b[2J\u001b[HWho is\u0000 Valentina Marvienko?\u0007',
+      '/nonsense\u001b]0;owned\u0007\u0000',
+      '/ask why --source no\u001b[31mwhere\u009b',
+    ]);
+    expect(output).toContain('Who is Valentina Marvienko?');
+    expect(output).toContain('Unknown command /nonsense');
+    expect(output).toContain('Unknown source "nowhere"');
+    expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('explains mistakes, lists commands on /help and stops at /quit', async () => {
     const output = await consoleOutput(['/nonsense', '/ask why? --count 9', '/ask why --source nowhere', '/help', '/quit', '/sources']);
     expect(output).toContain('Unknown command /nonsense');
     expect(output).toContain('--count must be a whole number from 1 to 5');
     expect(output).toContain('Unknown source "nowhere"');
     for (const source of engine.listSources()) expect(output).toContain(`/${source.command} <question>`);
-    expect(output).not.toContain('## Sources');
+    expect(output).not.toContain('Sources (');
   });
 });

@@ -13,10 +13,11 @@ describe('generateOfflineModel', () => {
   let scratch: Awaited<ReturnType<typeof scratchDir>>;
   let first: OfflineModelReport;
   let second: OfflineModelReport;
+  const stages: { completed: number; total: number; label: string }[] = [];
 
   beforeAll(async () => {
     scratch = await scratchDir('offline-generator');
-    first = await generateOfflineModel(path.join(scratch.dir, 'a'));
+    first = await generateOfflineModel(path.join(scratch.dir, 'a'), { onStage: (stage) => stages.push(stage) });
     second = await generateOfflineModel(path.join(scratch.dir, 'b'));
   });
   afterAll(() => scratch.remove());
@@ -27,6 +28,14 @@ describe('generateOfflineModel', () => {
     for (const file of FILES) expect(first.files[file]).toBeGreaterThan(0);
     // int8 table plus one scale per row: about a quarter of the float32 table.
     expect(first.files['onnx/model_quantized.onnx']!).toBeLessThan(first.files['onnx/model.onnx']! / 3);
+  });
+
+  it('reports each stage as it starts, then once when all are done', () => {
+    const total = stages[0]!.total;
+    expect(stages.map((stage) => stage.completed)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
+    expect(stages.every((stage) => stage.total === total && stage.label.length > 0)).toBe(true);
+    expect(stages.map((stage) => stage.label)).toContain('building the word vectors');
+    expect(stages.at(-1)!.label).toBe('done');
   });
 
   it('records the generator version and the WordNet variant in config.json', async () => {

@@ -51,6 +51,13 @@ interface RateLimitRule {
   retryAfterSeconds: number;
 }
 
+interface ErrorRule {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+}
+
 interface Waiter {
   match: (request: RecordedRequest) => boolean;
   resolve: (request: RecordedRequest) => void;
@@ -69,6 +76,7 @@ export class FakeDiscord {
   readonly botUserId = snowflake();
 
   private readonly rateLimits: RateLimitRule[] = [];
+  private readonly errors: ErrorRule[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly commands = new Map<string, Record<string, unknown>[]>();
   private readonly originals = new Map<string, Record<string, unknown>>();
@@ -105,6 +113,11 @@ export class FakeDiscord {
   /** Answers the next request matching method and path with 429 and Retry-After, then behaves normally. */
   rateLimitOnce(method: string, path: RegExp, retryAfterSeconds: number): void {
     this.rateLimits.push({ method: method.toUpperCase(), path, retryAfterSeconds });
+  }
+
+  /** Answers the next request matching method and path with this error status and body, then behaves normally. */
+  failOnce(method: string, path: RegExp, status: number, body: unknown): void {
+    this.errors.push({ method: method.toUpperCase(), path, status, body });
   }
 
   /** What a server admin deleting a command in Discord's UI does. */
@@ -230,7 +243,12 @@ export class FakeDiscord {
     this.requests.push(request);
 
     const limit = this.rateLimits.findIndex((rule) => rule.method === request.method && rule.path.test(path));
-    if (limit >= 0) {
+    const failure = this.errors.findIndex((rule) => rule.method === request.method && rule.path.test(path));
+    if (failure >= 0) {
+      const [rule] = this.errors.splice(failure, 1);
+      request.status = rule!.status;
+      send(res, rule!.status, rule!.body);
+    } else if (limit >= 0) {
       const [rule] = this.rateLimits.splice(limit, 1);
       request.status = 429;
       send(res, 429, { message: 'You are being rate limited.', retry_after: rule!.retryAfterSeconds, global: false }, {

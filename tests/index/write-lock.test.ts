@@ -1,9 +1,11 @@
-import { mkdir, mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildOrUpdateIndex } from '../../src/index/build.js';
-import { IndexLockedError, WRITE_LOCK_NAME, withWriteLock } from '../../src/index/write-lock.js';
+import { currentHolder, type LockHolder } from '../../src/index/lock-holder.js';
+import { IndexLockedError, WRITE_LOCK_HOLDER_NAME, WRITE_LOCK_NAME, withWriteLock } from '../../src/index/write-lock.js';
 import { offlineEmbedder, seedSources } from './setup.js';
 
 let dir: string;
@@ -73,6 +75,71 @@ describe('withWriteLock', () => {
     await expect(attempt).rejects.toThrow(/Another process has been writing the index in .* try again when it has finished/);
     holder.open();
     await held;
+  });
+});
+
+/** A real writer process holding the lock of `dir`, as `npm run index` would. */
+async function lockHolderProcess(lockDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/index/fixtures/hold-write-lock.ts', lockDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+    child.once('exit', (code) => reject(new Error(`lock holder exited (${code}) before taking the lock`)));
+  });
+  return { pid: child.pid!, killHard: async () => (child.kill('SIGKILL'), await exited) };
+}
+
+/** The pid of a process that has certainly ended. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
+}
+
+/** A lock directory, fresh (just touched), with a holder record as another process left it. */
+async function leftLock(holder: LockHolder): Promise<void> {
+  await mkdir(join(dir, WRITE_LOCK_NAME));
+  await writeFile(join(dir, WRITE_LOCK_HOLDER_NAME), JSON.stringify(holder));
+}
+
+describe('withWriteLock and a holder that died', () => {
+  it('waits for a live holder, naming it, and takes the lock over as soon as that process is killed with -9', async () => {
+    const holder = await lockHolderProcess(dir);
+    const recorded = JSON.parse(await readFile(join(dir, WRITE_LOCK_HOLDER_NAME), 'utf8')) as LockHolder;
+    expect(recorded).toMatchObject({ pid: holder.pid, hostname: hostname() });
+
+    const seen: (LockHolder | undefined)[] = [];
+    const busy = withWriteLock(dir, async () => 'never', { waitMs: 500, onWait: (h) => seen.push(h) });
+    await expect(busy).rejects.toThrow(new RegExp(`Another process has been writing the index in .*pid ${holder.pid} on `));
+    expect(seen.map((h) => h?.pid)).toEqual([holder.pid]);
+
+    await holder.killHard();
+    // The dead writer's lock is fresh, far from the 2-minute staleness: only its pid tells it is dead.
+    expect(Date.now() - (await stat(join(dir, WRITE_LOCK_NAME))).mtimeMs).toBeLessThan(60_000);
+    const takenOver: LockHolder[] = [];
+    const result = await withWriteLock(dir, async () => 'built', { waitMs: 20_000, onTakeOver: (h) => takenOver.push(h) });
+    expect(result).toBe('built');
+    expect(takenOver.map((h) => h.pid)).toEqual([holder.pid]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('takes over a fresh lock whose recorded pid on this machine has ended', async () => {
+    await leftLock({ ...currentHolder(), pid: await deadPid() });
+    let waited = false;
+    expect(await withWriteLock(dir, async () => 'built', { waitMs: 20_000, onWait: () => (waited = true) })).toBe('built');
+    expect(waited).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to a younger process (a reused pid)', async () => {
+    const me = currentHolder();
+    expect(me.startTicks).toBeTypeOf('number');
+    await leftLock({ ...me, startTicks: me.startTicks! - 1 });
+    expect(await withWriteLock(dir, async () => 'built', { waitMs: 20_000 })).toBe('built');
+  });
+
+  it('does not judge a holder on another machine by its pid: only the lock\'s age can tell', async () => {
+    await leftLock({ ...currentHolder(), hostname: `not-${hostname()}`, pid: await deadPid() });
+    await expect(withWriteLock(dir, async () => 'never', { waitMs: 500 })).rejects.toBeInstanceOf(IndexLockedError);
   });
 });
 

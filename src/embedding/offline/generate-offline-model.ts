@@ -2,7 +2,7 @@
 // (config.json, tokenizer files, onnx/model.onnx and onnx/model_quantized.onnx). Deterministic:
 // the same inputs give byte-identical files.
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { lexicalVectors } from './lexical-vectors.js';
 import { modelConfig, tokenizerConfig, tokenizerJson } from './model-files.js';
@@ -13,6 +13,7 @@ import { quantizeRows } from './quantize.js';
 import { tokenWeights } from './token-weights.js';
 import { scaleRow } from './vector-math.js';
 import { buildVocabulary } from './vocabulary.js';
+import { makeDirectory } from '../../config/make-directory.js';
 import { loadWordFrequencies } from '../../text/word-frequencies.js';
 import { findWordNetDir, isWordNetDir, loadWordNet } from '../../text/wordnet.js';
 
@@ -34,7 +35,15 @@ export interface OfflineModelOptions {
   readonly output?: OutputShape;
   /** Receives the one warning line when WordNet is missing (default: console.warn). */
   readonly log?: (message: string) => void;
+  /** Called as each stage starts and once when all are done, so a first run can show where its seconds go. */
+  readonly onStage?: GenerationStageCallback;
 }
+
+/** `completed` of `total` stages are done and `label` is starting; `completed === total` once at the end. */
+export type GenerationStageCallback = (progress: { completed: number; total: number; label: string }) => void;
+
+/** The generator's stages, in order; building the word vectors takes most of the time. */
+const STAGES = ['reading WordNet', 'reading word frequencies', 'choosing the vocabulary', 'building the word vectors', 'writing the model files'] as const;
 
 export interface OfflineModelReport {
   /** The model's own directory, `<modelsDir>/<name>`. */
@@ -58,22 +67,29 @@ function resolveWordNetDir(options: OfflineModelOptions): string | null {
 /** Generates the offline model into `<modelsDir>/<name>` (replaced atomically if it exists). */
 export async function generateOfflineModel(modelsDir: string, options: OfflineModelOptions = {}): Promise<OfflineModelReport> {
   const started = performance.now();
+  const stage = (label: (typeof STAGES)[number] | 'done') =>
+    options.onStage?.({ completed: label === 'done' ? STAGES.length : STAGES.indexOf(label), total: STAGES.length, label });
   const dir = path.join(modelsDir, options.name ?? OFFLINE_MODEL_NAME);
   const dim = options.dimensions ?? DEFAULTS.dimensions;
+  stage('reading WordNet');
   const wordnetDir = resolveWordNetDir(options);
   const wordnet = wordnetDir === null ? null : loadWordNet(wordnetDir);
   const variant: OfflineVariant = wordnet ? 'wordnet-retrofit' : 'plain';
   const output = options.output ?? 'pooled';
 
+  stage('reading word frequencies');
   const frequencies = loadWordFrequencies();
+  stage('choosing the vocabulary');
   const vocabulary = buildVocabulary(frequencies, wordnet, {
     size: options.vocabularySize ?? DEFAULTS.vocabularySize,
     prefixPieces: DEFAULTS.prefixPieces,
     continuationPieces: DEFAULTS.continuationPieces,
   });
+  stage('building the word vectors');
   const table = lexicalVectors(vocabulary, dim, wordnet);
   tokenWeights(vocabulary, frequencies.total).forEach((weight, id) => scaleRow(table, id, weight, dim));
 
+  stage('writing the model files');
   const config = modelConfig(vocabulary, dim, OFFLINE_GENERATOR_VERSION, variant, output);
   const graphInfo = { producerVersion: String(OFFLINE_GENERATOR_VERSION), output };
   const contents: Record<string, string | Uint8Array> = {
@@ -87,7 +103,7 @@ export async function generateOfflineModel(modelsDir: string, options: OfflineMo
   // Write next to the target and rename, so a concurrent reader never sees a half-written model.
   const staging = `${dir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  await mkdir(path.join(staging, 'onnx'), { recursive: true });
+  await makeDirectory(path.join(staging, 'onnx'));
   const files: Record<string, number> = {};
   for (const [name, content] of Object.entries(contents)) {
     await writeFile(path.join(staging, name), content);
@@ -101,5 +117,6 @@ export async function generateOfflineModel(modelsDir: string, options: OfflineMo
     await rm(staging, { recursive: true, force: true });
     if (!existsSync(path.join(dir, 'config.json'))) throw error;
   }
+  stage('done');
   return { dir, config, files, milliseconds: performance.now() - started };
 }
