@@ -1,19 +1,27 @@
-// `npm run calibrate`: fusion variants and abstention thresholds measured on held-out questions.
+// `npm run calibrate`: fusion variants and abstention thresholds measured on the held-out questions,
+// then the figures of every question set with the shipped settings.
+import { existsSync } from 'node:fs';
 import { measureQuestions, rankingFigures, thresholdFigures } from '../calibration/calibrate.js';
+import { setFigures } from '../calibration/figures.js';
+import type { LabelledQuestion } from '../calibration/gold.js';
 import { readLabelledQuestions } from '../calibration/labelled-file.js';
+import { EVERY_SET, HELD_OUT_SETS } from '../calibration/question-sets.js';
 import { fromProjectRoot } from '../config/paths.js';
+import type { Engine } from '../engine/types.js';
 import { SEARCH_SETTINGS } from '../engine/settings.js';
 import type { FusionOptions } from '../search/fuse.js';
 import { openEngineWithProgress, type CliContext } from './context.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
-export async function runCalibrate(context: CliContext, options: { questions: string }): Promise<number> {
-  const questions = await readLabelledQuestions(fromProjectRoot(options.questions));
+export async function runCalibrate(context: CliContext, options: { questions?: string[] }): Promise<number> {
+  const files = options.questions ?? HELD_OUT_SETS.map((set) => set.path);
+  const questions = (await Promise.all(files.map((file) => readLabelledQuestions(fromProjectRoot(file))))).flat();
   const { engine, parts } = await openEngineWithProgress(context);
   try {
     const measured = await measureQuestions(parts, SEARCH_SETTINGS, questions);
-    console.log(`model ${engine.modelId}; ${questions.length} questions from ${options.questions}\n`);
+    console.log(`model ${engine.modelId}; dense scale floor ${parts.search.denseScale.floor.toFixed(3)}, unit ${parts.search.denseScale.unit.toFixed(3)}`);
+    console.log(`${questions.length} questions from ${files.join(', ')}\n`);
     console.log('fusion                          hit@1   hit@3   mrr@5');
     const base = SEARCH_SETTINGS.fusion;
     const variants: Array<[string, FusionOptions]> = [];
@@ -37,8 +45,20 @@ export async function runCalibrate(context: CliContext, options: { questions: st
     for (const t of thresholdFigures(measured)) {
       console.log(`  w=${t.denseWeight.toFixed(2)}  min=${t.minScore.toFixed(3)}  declined ${pct(t.declined).padStart(6)}  false ${pct(t.falseDeclines).padStart(6)}  margin ${t.margin}`);
     }
+    console.log('\nshipped settings, every set            hit@1   hit@3   mrr@5  declined  false decl.');
+    for (const set of EVERY_SET) {
+      if (!existsSync(fromProjectRoot(set.path))) continue;
+      const f = setFigures(...(await answerSet(engine, await readLabelledQuestions(fromProjectRoot(set.path)))));
+      console.log(`  ${set.label.padEnd(36)}${pct(f.hitAt1).padStart(6)}  ${pct(f.hitAt3).padStart(6)}  ${f.mrrAt5.toFixed(3)}  ${pct(f.declined).padStart(8)}  ${pct(f.falseDeclines).padStart(11)}`);
+    }
     return 0;
   } finally {
     await engine.close();
   }
+}
+
+async function answerSet(engine: Engine, questions: LabelledQuestion[]): Promise<Parameters<typeof setFigures>> {
+  const answers = [];
+  for (const q of questions) answers.push(await engine.ask(q.question, { source: q.source, k: 5 }));
+  return [questions, answers];
 }

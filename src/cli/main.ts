@@ -66,10 +66,10 @@ program
 
 program
   .command('eval')
-  .description('Answer ../shared/eval questions and print the scorer figures')
-  .option('--questions <file.jsonl>', 'questions file', '../shared/eval/questions.jsonl')
+  .description('Answer every question set (../shared/eval, tests/heldout) and print the scorer figures of each')
+  .option('--questions <file.jsonl>', 'only this questions file, with the scorer\'s full output')
   .option('--model <model>', 'embedding model (default: EMBEDDING_MODEL)')
-  .action(async (options: { questions: string; model?: string }) => exit(await runEval(cliContext(), options)));
+  .action(async (options: { questions?: string; model?: string }) => exit(await runEval(cliContext(), options)));
 
 program
   .command('model')
@@ -79,9 +79,9 @@ program
 
 program
   .command('calibrate')
-  .description('Compare fusion methods and abstention thresholds on held-out questions')
-  .option('--questions <file.jsonl>', 'held-out questions', 'tests/heldout/questions.jsonl')
-  .action(async (options: { questions: string }) => exit(await runCalibrate(cliContext(), options)));
+  .description('Compare fusion methods and abstention thresholds on the held-out questions; figures of every set')
+  .option('--questions <file.jsonl...>', 'held-out questions (default: both sets in tests/heldout)')
+  .action(async (options: { questions?: string[] }) => exit(await runCalibrate(cliContext(), options)));
 
 program
   .command('bench')

@@ -7,11 +7,12 @@ import type { HubModelProfile } from './model-spec.js';
 import { ensureOfflineModel } from './offline-model-store.js';
 import type { GenerationStageCallback } from './offline/generate-offline-model.js';
 import type { OutputShape } from './offline/onnx-graph.js';
+import { SharedComponentEmbedder } from './shared-component-embedder.js';
 import { TransformersEmbedder } from './transformers-embedder.js';
 import type { Embedder } from './types.js';
 
 export interface CreateEmbedderOptions {
-  /** "offline" or a Hugging Face model id such as "Xenova/bge-small-en-v1.5". */
+  /** "offline", "offline-shared-component" (a test variant) or a Hugging Face model id such as "Xenova/bge-small-en-v1.5". */
   readonly model: string;
   /** Where models are generated and downloaded (e.g. `<projectRoot>/.models`). */
   readonly modelsDir: string;
@@ -33,7 +34,10 @@ const DEFAULT_NETWORK_TIMEOUT_MS = 5_000;
 
 export async function createEmbedder(options: CreateEmbedderOptions): Promise<Embedder> {
   const spec = parseModelSpec(options.model);
-  if (spec.kind === 'offline') return loadOffline(options);
+  if (spec.kind === 'offline') {
+    const offline = await loadOffline(options);
+    return spec.sharedComponent ? new SharedComponentEmbedder(offline) : offline;
+  }
   try {
     return await loadHub(spec.id, spec.profile, options);
   } catch (error) {

@@ -4,6 +4,7 @@ import { FileFreshness } from '../citations/file-freshness.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
 import type { GenerationStageCallback } from '../embedding/offline/generate-offline-model.js';
 import type { Embedder } from '../embedding/types.js';
+import { loadOrMeasureCalibration } from '../calibration/index-calibration.js';
 import { embeddedStoreLocation } from '../index/embedded-store.js';
 import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
@@ -87,7 +88,10 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
     slugBook,
   });
   const { store, stats } = await deps.location.open({ sources, slugBook, embedder: deps.embedder, logger, onProgress: deps.onProgress });
-  const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search });
+  const passages = sources.flatMap((source) => source.passages);
+  const { calibration, measured } = await loadOrMeasureCalibration(store, deps.embedder, passages);
+  if (measured) logger.info({ denseScale: calibration.denseScale }, `Calibrated ${store.modelId} on ${passages.length} passages.`);
+  const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search }, calibration.denseScale);
   const parts: EngineParts = {
     catalog: new SourceCatalog(sources),
     embedder: deps.embedder,

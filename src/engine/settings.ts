@@ -8,6 +8,6 @@ export const MAX_RESULTS = 10;
 export const SEARCH_SETTINGS: HybridSearchOptions = {
   candidates: 30,
   minRelativeScore: 0.3,
-  fusion: { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.97 },
-  abstain: { denseWeight: 0.75, minScore: 0.243 },
+  fusion: { method: 'weighted', rrfK: 60, denseWeight: 0.3, commentFactor: 0.9, otherKindFactor: 0.5, headerFactor: 0.5 },
+  abstain: { denseWeight: 0.1, minScore: 0.31 },
 };

@@ -1,9 +1,14 @@
 // Whether the best candidates are close enough to the question to quote them at all. Two signals,
 // because each fails alone: the embedding similarity of a static model is high for any on-topic
 // vocabulary, and keyword overlap is high for questions that merely name a place the sources mention.
+// The similarity is read on the model's own scale (./dense-scale.ts), so one threshold holds for models
+// whose cosines lie anywhere.
 
 export interface Evidence {
-  /** Highest cosine similarity between the question and a candidate passage. */
+  /**
+   * Highest cosine similarity between the question and a candidate passage, in probe units: 0 where
+   * questions the corpus does not answer typically reach, 1 where the top tenth of them reach.
+   */
   dense: number;
   /**
    * Share of the question's information (summed term weights of its analysed terms) that the

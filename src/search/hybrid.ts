@@ -1,10 +1,13 @@
 // Hybrid retrieval: a store's dense (embedding) and lexical (BM25) candidates for a question, fused
 // into one ranking, with the evidence that decides whether the sources cover the question at all.
-import type { Passage } from '../sources/types.js';
+import type { HeaderFact, Passage } from '../sources/types.js';
 import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
 import { coverage, isAnswerable, type AbstainThresholds, type Evidence } from './abstain.js';
+import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 import { fuse, type FusedCandidate, type FusionOptions, type RankedCandidate } from './fuse.js';
+import { factTerm } from './passage-terms.js';
+import { askedFor } from './question-intent.js';
 import { queryTerms } from './query-terms.js';
 import { informativeness } from './term-weight.js';
 import { idfOf } from './termStats.js';
@@ -36,15 +39,20 @@ export interface SearchOutcome {
   searched: number;
 }
 
+/** A header line found for a question about the page ranks this much above the best other result. */
+const HEADER_LEAD = 0.01;
+
 export class HybridSearch {
   constructor(
     private readonly store: PassageStore,
     private readonly options: HybridSearchOptions,
+    /** The model's similarity scale on this store's passages, measured when the index was built. */
+    readonly denseScale: DenseScale,
   ) {}
 
   /** The same store searched with other settings (calibration and benchmarks compare variants). */
   withOptions(options: HybridSearchOptions): HybridSearch {
-    return new HybridSearch(this.store, options);
+    return new HybridSearch(this.store, options, this.denseScale);
   }
 
   async search(query: SearchQuery, k: number, sourceSlug?: string): Promise<SearchOutcome> {
@@ -79,13 +87,39 @@ export class HybridSearch {
     const questionTerms = analyze(query.text);
     const all = [...candidates.values()];
     const evidence: Evidence = {
-      dense: Math.max(0, ...all.map((c) => c.dense ?? 0)),
+      dense: scaleSimilarity(Math.max(...all.map((c) => c.dense ?? 0)), this.denseScale),
       coverage: Math.max(0, ...all.map((c) => coverage(questionTerms, c.matchedTerms, c.passageTerms, weight))),
     };
-    const answerable = isAnswerable(evidence, this.options.abstain);
-    const fused = answerable ? fuse(all, this.options.fusion) : [];
+    const asked = askedFor(query.text);
+    // Naming a commenter ("what did CHUCKMAN say…") asks for comments as much as saying "comment" does.
+    const namesCommenter = all.some((c) => c.passage.commenter !== undefined && analyze(c.passage.commenter).some((t) => questionTerms.includes(t)));
+    const fused = fuse(all, this.options.fusion, this.denseScale, asked.kind ?? (namesCommenter ? 'comment' : undefined));
+    let answerable = isAnswerable(evidence, this.options.abstain);
+    if (asked.facts.length > 0) {
+      // A question about the page: the header line stating the fact, of the page the question names
+      // (the source asked, else the one its best match belongs to), answers it.
+      // Header lines count in full here: a question often names the page by its title.
+      const page = sourceSlug ?? fuse(all, { ...this.options.fusion, headerFactor: 1 }, this.denseScale)[0]?.passage.source;
+      const header = page === undefined ? undefined : await this.headerOf(page, asked.facts);
+      if (header) {
+        fused.unshift({ passage: header, matchedTerms: [], passageTerms: [], score: (fused[0]?.score ?? 1) * (1 + HEADER_LEAD) });
+        answerable = true;
+      } else if (asked.authorship) {
+        answerable = false;
+      }
+    }
+    if (!answerable) return { hits: [], evidence, answerable, searched };
     const floor = (fused[0]?.score ?? 0) * this.options.minRelativeScore;
-    const hits = fused.filter((c) => c.score >= floor).slice(0, k);
+    const hits = fused.filter((c, i) => c.score >= floor && fused.findIndex((d) => d.passage.id === c.passage.id) === i).slice(0, k);
     return { hits, evidence, answerable, searched };
+  }
+
+  /** The source's header line stating the first of `facts` that it has. */
+  private async headerOf(source: string, facts: readonly HeaderFact[]): Promise<Passage | undefined> {
+    for (const fact of facts) {
+      const [hit] = await this.store.lexical([{ term: factTerm(fact), weight: 1 }], 1, source);
+      if (hit?.passage.kind === 'header' && hit.passage.fact === fact) return hit.passage;
+    }
+    return undefined;
   }
 }

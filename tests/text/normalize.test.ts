@@ -77,4 +77,28 @@ describe('analyze', () => {
   it('drops the words a question uses to point at the page', () => {
     expect(analyze('What is in this post about F-16s?')).toEqual(['f16']);
   });
+
+  it('folds the names news text writes several ways to one term', () => {
+    const same = (a: string, b: string) => expect(analyze(a)).toEqual(analyze(b));
+    same('the self-proclaimed Islamic State', 'ISIS');
+    same('Daesh', 'ISIL');
+    same('When was Ramadi lost to IS?', 'When was Ramadi lost to ISIS?');
+    same('what did the americans tell the PM', 'what did the Americans tell the prime minister');
+    same('do sunni MPs support it', 'do Sunni members of parliament support it');
+    same('intel sharing', 'intelligence sharing');
+    same('the govt', 'the government');
+    same('defence ministry', 'defense ministry');
+    same('the KRG', 'the Kurdistan Regional Government');
+    same('U.N.', 'United Nations');
+  });
+
+  it('leaves the lower-case words that acronyms spell alone', () => {
+    expect(analyze('this is it')).toEqual([]);
+    expect(analyze('at 5 pm')).toEqual(['5', 'pm']);
+    expect(analyze('an apple')).toEqual(['apple']);
+  });
+
+  it('drops chat filler', () => {
+    expect(analyze('anyone know abt the deal w russia rn lol')).toEqual(['know', 'deal', 'russia']);
+  });
 });

@@ -1,0 +1,47 @@
+// The settings measured on one store: its model's similarity scale on its passages. Measured when the
+// index is built, saved with the store (PassageStore.saveCalibration), and read back while the key
+// (model id + corpus fingerprint + probe set) stays the same; a new model, a changed source or new
+// probes measure it again.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Embedder } from '../embedding/types.js';
+import type { DenseScale } from '../search/dense-scale.js';
+import type { Passage } from '../sources/types.js';
+import type { PassageStore } from '../store/types.js';
+import { measureDenseScale, readProbeQuestions } from './dense-scale-probes.js';
+
+export interface IndexCalibration {
+  denseScale: DenseScale;
+}
+
+/** Bumped when what is measured, or how, changes. */
+const METHOD_VERSION = 1;
+
+const calibrationSchema = z.object({ denseScale: z.object({ floor: z.number(), unit: z.number().positive() }) });
+
+/** Model id and a fingerprint of the passages (ids and text) and of the probes they are measured with. */
+export function calibrationKey(modelId: string, passages: readonly Pick<Passage, 'id' | 'text'>[]): string {
+  const hash = createHash('sha256').update(JSON.stringify({ method: METHOD_VERSION, probes: readProbeQuestions() }));
+  for (const passage of passages) hash.update(`${passage.id}\u0000${passage.text}\u0000`);
+  return `${modelId} ${hash.digest('hex').slice(0, 16)}`;
+}
+
+export interface CalibrationOutcome {
+  calibration: IndexCalibration;
+  /** False when the stored calibration was still valid. */
+  measured: boolean;
+}
+
+export async function loadOrMeasureCalibration(
+  store: PassageStore,
+  embedder: Embedder,
+  passages: readonly Pick<Passage, 'id' | 'text'>[],
+): Promise<CalibrationOutcome> {
+  const key = calibrationKey(store.modelId, passages);
+  const stored = await store.readCalibration();
+  const parsed = stored?.key === key ? calibrationSchema.safeParse(stored.data) : undefined;
+  if (parsed?.success) return { calibration: parsed.data, measured: false };
+  const calibration: IndexCalibration = { denseScale: await measureDenseScale(store, embedder) };
+  await store.saveCalibration({ key, data: { ...calibration } });
+  return { calibration, measured: true };
+}
