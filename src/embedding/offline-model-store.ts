@@ -40,7 +40,7 @@ export async function ensureOfflineModel(
   if (existing?.offline_generator_version === OFFLINE_GENERATOR_VERSION && existing.offline_output === output) {
     return { name, config: existing };
   }
-  log(`Generating the offline embedding model in ${dir} (once, about ten seconds).`);
+  log(`Generating the offline embedding model in ${dir} (once; 10–30 seconds).`);
   const report = await generateOfflineModel(modelsDir, { name, output, log, onStage });
   return { name, config: report.config };
 }
