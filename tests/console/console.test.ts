@@ -1,33 +1,21 @@
 // The console answers exactly as the bot: the same lines typed into runConsole and sent as slash
 // commands to the bot (through the fake Discord) render to the same text.
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCitationRef } from '../../src/citations/citation-ref.js';
 import { runConsole } from '../../src/console/console.js';
 import { replyToText } from '../../src/console/render-text.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Reply } from '../../src/replies/reply.js';
-import { startHarness, type Harness } from '../discord/harness.js';
+import { type Harness, withBotOnSeeds } from '../discord/harness.js';
 import { parseContextButtonId } from '../../src/replies/custom-id.js';
 import { buttonsOf, embedOf, excerptsOf } from '../discord/read-reply.js';
-import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 
 const QUESTION = 'Why did Iraq sign an intelligence-sharing deal with Russia?';
 
-let opened: TestEngine;
 let engine: Engine;
 let h: Harness;
-
-beforeAll(async () => {
-  opened = await openTestEngine();
-  engine = opened.engine;
-  h = await startHarness(engine);
-});
-
-afterAll(async () => {
-  await h?.close();
-  await opened?.dispose();
-});
+withBotOnSeeds((bot) => ({ engine, h } = bot));
 
 async function consoleOutput(lines: string[]): Promise<string> {
   const input = new PassThrough();

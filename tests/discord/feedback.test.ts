@@ -4,33 +4,21 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFeedback } from '../../src/cli/feedback-command.js';
 import type { Engine } from '../../src/engine/types.js';
 import { saltPath } from '../../src/feedback/feedback-log.js';
 import type { FeedbackRecord } from '../../src/feedback/types.js';
-import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, withBotOnSeeds } from './harness.js';
 import { buttonsOf, embedOf, excerptsOf, noticeText } from './read-reply.js';
 
 const QUESTION = 'Why did Iraq sign an intelligence-sharing deal with Russia?';
 const UNCOVERED = 'What is the boiling point of mercury?';
 const reader = { id: '400000000000000001', username: 'reader' };
 
-let opened: TestEngine;
 let engine: Engine;
 let h: Harness;
-
-beforeAll(async () => {
-  opened = await openTestEngine();
-  engine = opened.engine;
-  h = await startHarness(engine);
-});
-
-afterAll(async () => {
-  await h?.close();
-  await opened?.dispose();
-});
+withBotOnSeeds((bot) => ({ engine, h } = bot));
 
 function logRecords(): FeedbackRecord[] {
   return readFileSync(h.config.FEEDBACK_LOG, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as FeedbackRecord);

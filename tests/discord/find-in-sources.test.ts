@@ -1,29 +1,17 @@
 // "Find in sources": right-click any message → Apps; the bot searches the sources for what it says and
 // answers privately with cited excerpts, or says the sources do not cover it.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.js';
-import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 import { expectValidCommandPayloads } from './command-rules.js';
-import { startHarness, type Harness } from './harness.js';
+import { type Harness, withBotOnSeeds } from './harness.js';
 import { embedOf, excerptsOf, noticeText, unescapeMarkdown } from './read-reply.js';
 
 const COMMAND = 'Find in sources';
 
-let opened: TestEngine;
 let engine: Engine;
 let h: Harness;
-
-beforeAll(async () => {
-  opened = await openTestEngine();
-  engine = opened.engine;
-  h = await startHarness(engine);
-});
-
-afterAll(async () => {
-  await h?.close();
-  await opened?.dispose();
-});
+withBotOnSeeds((bot) => ({ engine, h } = bot));
 
 async function check(content: string) {
   const target = h.fake.userMessage(content);

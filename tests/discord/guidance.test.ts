@@ -1,26 +1,14 @@
 // Help for a reader who is lost or mistyped: /help, "did you mean …" for a command, a source or a
 // citation id, and a per-source decline that names the sources that do cover the question.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.js';
-import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
 import type { CommandOption } from '../fake-discord/interactions.js';
-import { startHarness, type Harness } from './harness.js';
+import { type Harness, withBotOnSeeds } from './harness.js';
 import { buttonsOf, embedOf, noticeText, unescapeMarkdown } from './read-reply.js';
 
-let opened: TestEngine;
 let engine: Engine;
 let h: Harness;
-
-beforeAll(async () => {
-  opened = await openTestEngine();
-  engine = opened.engine;
-  h = await startHarness(engine);
-});
-
-afterAll(async () => {
-  await h?.close();
-  await opened?.dispose();
-});
+withBotOnSeeds((bot) => ({ engine, h } = bot));
 
 async function send(command: string, options: CommandOption[] = []) {
   return h.fake.waitForReply(await h.fake.sendCommand(command, options));

@@ -10,6 +10,8 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { Engine } from '../../src/engine/types.js';
 import type { Logger } from '../../src/log/logger.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
+import { openTestEngine, type TestEngine } from '../engine/open-test-engine.js';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface CapturedLog {
   lines: Record<string, unknown>[];
@@ -99,4 +101,27 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
     await closeFake(fake, config);
     throw error;
   }
+}
+
+export interface BotOnSeeds {
+  opened: TestEngine;
+  engine: Engine;
+  h: Harness;
+}
+
+/**
+ * The real engine over the seeds and a bot on the fake Discord for a whole test file: opened before
+ * its tests (then handed to `ready`) and closed after them.
+ */
+export function withBotOnSeeds(ready: (bot: BotOnSeeds) => void, env: Record<string, string> = {}): void {
+  let bot: BotOnSeeds | undefined;
+  beforeAll(async () => {
+    const opened = await openTestEngine();
+    bot = { opened, engine: opened.engine, h: await startHarness(opened.engine, env) };
+    ready(bot);
+  });
+  afterAll(async () => {
+    await bot?.h.close();
+    await bot?.opened.dispose();
+  });
 }
