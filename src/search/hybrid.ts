@@ -4,6 +4,7 @@ import type { HeaderFact, Passage } from '../sources/types.js';
 import type { PassageStore } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
 import { coverage, isAnswerable, type AbstainThresholds, type Evidence } from './abstain.js';
+import { expectedAnswerType, holdsAnswerOfType } from './answer-type.js';
 import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 import { fuse, type FusedCandidate, type FusionOptions, type RankedCandidate } from './fuse.js';
 import { factTerm } from './passage-terms.js';
@@ -109,8 +110,13 @@ export class HybridSearch {
       }
     }
     if (!answerable) return { hits: [], evidence, answerable, searched };
+    // The tail cut is the best result's, typed or not: a figure far down the ranking is no answer.
     const floor = (fused[0]?.score ?? 0) * this.options.minRelativeScore;
-    const hits = fused.filter((c, i) => c.score >= floor && fused.findIndex((d) => d.passage.id === c.passage.id) === i).slice(0, k);
+    const ranked = fused.filter((c, i) => c.score >= floor && fused.findIndex((d) => d.passage.id === c.passage.id) === i);
+    // "How many…", "when…": only passages holding a figure or a time answer it; none of them, no answer.
+    const type = asked.facts.length === 0 ? expectedAnswerType(query.text) : undefined;
+    const hits = (type === undefined ? ranked : ranked.filter((c) => holdsAnswerOfType(c.passage.text, type))).slice(0, k);
+    if (hits.length === 0) return { hits: [], evidence, answerable: false, searched };
     return { hits, evidence, answerable, searched };
   }
 
