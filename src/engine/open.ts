@@ -7,6 +7,7 @@ import type { Embedder } from '../embedding/types.js';
 import { loadOrMeasureCalibration } from '../calibration/index-calibration.js';
 import { embeddedStoreLocation } from '../index/embedded-store.js';
 import type { Logger } from '../log/logger.js';
+import { FurnitureLines } from '../search/furniture-bait.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { loadSources } from '../sources/load.js';
 import { readSourceText } from '../sources/read-text.js';
@@ -91,7 +92,8 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
   const passages = sources.flatMap((source) => source.passages);
   const { calibration, measured } = await loadOrMeasureCalibration(store, deps.embedder, passages);
   if (measured) logger.info({ denseScale: calibration.denseScale }, `Calibrated ${store.modelId} on ${passages.length} passages.`);
-  const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search }, calibration.denseScale);
+  const furniture = new FurnitureLines(sources.flatMap((source) => source.furniture ?? []));
+  const search = new HybridSearch(store, { ...SEARCH_SETTINGS, ...options.search }, calibration.denseScale, furniture);
   const parts: EngineParts = {
     catalog: new SourceCatalog(sources),
     embedder: deps.embedder,

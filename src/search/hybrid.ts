@@ -7,6 +7,7 @@ import { coverage, isAnswerable, type AbstainThresholds, type Evidence } from '.
 import { expectedAnswerType, holdsAnswerOfType } from './answer-type.js';
 import { scaleSimilarity, type DenseScale } from './dense-scale.js';
 import { fuse, type FusedCandidate, type FusionOptions, type RankedCandidate } from './fuse.js';
+import type { FurnitureLines } from './furniture-bait.js';
 import { factTerm } from './passage-terms.js';
 import { askedFor } from './question-intent.js';
 import { queryTerms } from './query-terms.js';
@@ -40,6 +41,30 @@ export interface SearchOutcome {
   searched: number;
 }
 
+/**
+ * How much better furniture must cover a question than the best passage for it to be bait, when the
+ * passage holds words the furniture does not: twice. A question may name its page by a name only
+ * furniture gives ("the New English Review post") and still ask about the article.
+ */
+const BAIT_RATIO = 2;
+
+/**
+ * A question about the page's chrome (a comment form, a shop blurb): a furniture line covers it far
+ * better than any passage, or better and holding every word the best passage holds ("my Google+
+ * account" against a comment about the Fed's "account").
+ */
+function isBait(
+  furniture: { coverage: number; terms: ReadonlySet<string> },
+  candidates: readonly RankedCandidate[],
+  questionTerms: readonly string[],
+  passageCoverage: number,
+): boolean {
+  if (furniture.coverage === 0 || furniture.coverage <= passageCoverage) return false;
+  if (furniture.coverage >= BAIT_RATIO * passageCoverage) return true;
+  const held = (c: RankedCandidate) => questionTerms.filter((term) => c.passageTerms.includes(term) || c.matchedTerms.includes(term));
+  return candidates.every((c) => held(c).every((term) => furniture.terms.has(term)));
+}
+
 /** A header line found for a question about the page ranks this much above the best other result. */
 const HEADER_LEAD = 0.01;
 
@@ -49,11 +74,13 @@ export class HybridSearch {
     private readonly options: HybridSearchOptions,
     /** The model's similarity scale on this store's passages, measured when the index was built. */
     readonly denseScale: DenseScale,
+    /** The sources' furniture lines, to decline questions only they answer. */
+    private readonly furniture?: FurnitureLines,
   ) {}
 
   /** The same store searched with other settings (calibration and benchmarks compare variants). */
   withOptions(options: HybridSearchOptions): HybridSearch {
-    return new HybridSearch(this.store, options, this.denseScale);
+    return new HybridSearch(this.store, options, this.denseScale, this.furniture);
   }
 
   async search(query: SearchQuery, k: number, sourceSlug?: string): Promise<SearchOutcome> {
@@ -95,7 +122,8 @@ export class HybridSearch {
     // Naming a commenter ("what did CHUCKMAN say…") asks for comments as much as saying "comment" does.
     const namesCommenter = all.some((c) => c.passage.commenter !== undefined && analyze(c.passage.commenter).some((t) => questionTerms.includes(t)));
     const fused = fuse(all, this.options.fusion, this.denseScale, asked.kind ?? (namesCommenter ? 'comment' : undefined));
-    let answerable = isAnswerable(evidence, this.options.abstain);
+    const bait = this.furniture !== undefined && isBait(this.furniture.best(questionTerms, weight), all, questionTerms, evidence.coverage);
+    let answerable = !bait && isAnswerable(evidence, this.options.abstain);
     if (asked.facts.length > 0) {
       // A question about the page: the header line stating the fact, of the page the question names
       // (the source asked, else the one its best match belongs to), answers it.

@@ -49,6 +49,8 @@ export interface PageLayout extends PageHead {
   headers: HeaderLine[];
   /** Each page's article, then its comments, in file order. */
   blocks: Block[];
+  /** Lines left out as page furniture (comment forms, share widgets, shop blurbs, other stories), in file order. */
+  furniture: Span[];
 }
 
 /** A caption under "Related video:" is one short line; anything longer is the page's own text again. */
@@ -59,7 +61,7 @@ type Region = 'article' | 'comments' | 'form' | 'recommendations';
 
 export function readLayout(text: string): PageLayout {
   const lines = splitLines(text);
-  const layout: PageLayout = { headers: [], blocks: [], pages: [] };
+  const layout: PageLayout = { headers: [], blocks: [], pages: [], furniture: [] };
   const numbering = new CommentNumbering();
   let pages = 0;
   let article: Block = { kind: 'article', page: 1, paragraphs: [] };
@@ -150,6 +152,7 @@ export function readLayout(text: string): PageLayout {
     }
     if (region === 'form' || region === 'recommendations' || dateLine || isFurnitureLine(text)) {
       endParagraph();
+      if (!dateLine) layout.furniture.push({ start: line.contentStart, end: line.contentEnd });
       continue;
     }
     if (isCaptionMarker(text)) {

@@ -61,6 +61,7 @@ export function parseSource(fileName: string, text: string, metadata: SourceMeta
     ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),
     ...(pages === undefined ? {} : { pages }),
+    ...(layout.furniture.length === 0 ? {} : { furniture: layout.furniture.map(({ start, end }) => text.slice(start, end)) }),
     hash: sourceHash(text),
     text,
     passages,

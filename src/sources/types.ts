@@ -94,6 +94,11 @@ export interface Source {
   hash: string;
   /** The whole file as decoded by readSourceText (./read-text.ts): every offset refers to this text. */
   text: string;
+  /**
+   * The lines left out as page furniture (comment forms, share widgets, shop blurbs, other stories):
+   * never quoted, but a question that only they match is bait, not a question about the page.
+   */
+  furniture?: string[];
   /** The encoding the file was decoded from: "utf-8", "utf-16le", "windows-1252", "iso-8859-1"… */
   encoding: string;
   passages: Passage[];

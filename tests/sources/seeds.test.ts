@@ -147,6 +147,13 @@ describe('seed sources', () => {
     }
   });
 
+  it('keeps the furniture it leaves out, line by line, to tell bait questions by', () => {
+    expect(seed('000_').furniture).toEqual(expect.arrayContaining(['Leave a Reply', 'Connecting to %s', '%d bloggers like this:']));
+    expect(seed('002_').furniture).toEqual(expect.arrayContaining(['Order on Amazon, Amazon UK, or wherever books are sold.', 'Send this to a friend']));
+    expect(seed('004_').furniture).toEqual(expect.arrayContaining(['You May Also Like', 'The middle class that vanished']));
+    for (const source of sources) for (const line of source.furniture ?? []) expect(source.text).toContain(line);
+  });
+
   it('makes each line stating a title, byline or outlet a header passage of its own, cited h1, h2… in page order', () => {
     // The pages mix no-break spaces into their lines; expectations are written with plain spaces.
     const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
