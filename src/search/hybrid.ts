@@ -122,6 +122,7 @@ export class HybridSearch {
     // Naming a commenter ("what did CHUCKMAN say…") asks for comments as much as saying "comment" does.
     const namesCommenter = all.some((c) => c.passage.commenter !== undefined && analyze(c.passage.commenter).some((t) => questionTerms.includes(t)));
     const fused = fuse(all, this.options.fusion, this.denseScale, asked.kind ?? (namesCommenter ? 'comment' : undefined));
+    // A question about the page's chrome (a comment form, a shop blurb) is declined, whatever word it shares with the article.
     const bait = this.furniture !== undefined && isBait(this.furniture.best(questionTerms, weight), all, questionTerms, evidence.coverage);
     let answerable = !bait && isAnswerable(evidence, this.options.abstain);
     if (asked.facts.length > 0) {
