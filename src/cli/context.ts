@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { fromProjectRoot, projectRoot } from '../config/paths.js';
 import { openEngine, type OpenedEngine } from '../engine/open.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { storeLocation } from '../store/open-store.js';
 
 export interface CliContext {
   config: Config;
@@ -20,11 +21,13 @@ export function cliContext(): CliContext {
 export async function openEngineWithProgress({ config, logger }: CliContext, model = config.EMBEDDING_MODEL): Promise<OpenedEngine> {
   const bar = new SingleBar({ format: 'Embedding passages [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   let started = false;
+  const embeddingsDir = fromProjectRoot(config.EMBEDDINGS_DIR);
   try {
     return await openEngine({
       projectRoot,
       seedsDir: fromProjectRoot(config.SEEDS_DIR),
-      embeddingsDir: fromProjectRoot(config.EMBEDDINGS_DIR),
+      embeddingsDir,
+      store: storeLocation({ databaseUrl: config.DATABASE_URL, embeddingsDir }),
       modelsDir: fromProjectRoot(config.MODELS_DIR),
       model,
       logger,

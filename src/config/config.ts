@@ -24,6 +24,10 @@ export const configSchema = z.object({
   SEEDS_DIR: z.string().trim().min(1).default('seeds'),
   EMBEDDINGS_DIR: z.string().trim().min(1).default('embeddings'),
   MODELS_DIR: z.string().trim().min(1).default('.models'),
+  /** Postgres with pgvector holding passages, vectors and the lexical index; unset: the embedded index in EMBEDDINGS_DIR. */
+  DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional()),
+  /** Run the bot as Discord shards, one process each: "auto" (Discord's recommended count) or a number; unset: one process. */
+  SHARDS: optionalString.pipe(z.string().regex(/^(auto|[1-9]\d{0,4})$/, 'SHARDS must be "auto" or a whole number of shards').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds a user waits between two questions. */
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(3),

@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { loadSources } from '../sources/load.js';
 import type { ProgressCallback } from '../store/embed-in-batches.js';
-import { embeddedStoreLocation } from '../index/embedded-store.js';
+import { storeLocation } from '../store/open-store.js';
 import type { StoreLocation, StoreSyncStats } from '../store/types.js';
 import { SearchEngine, type EngineParts } from './engine.js';
 import { SEARCH_SETTINGS } from './settings.js';
@@ -35,7 +35,7 @@ export interface OpenedEngine {
 
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const { logger } = options;
-  const location = options.store ?? embeddedStoreLocation(options.embeddingsDir);
+  const location = options.store ?? storeLocation({ embeddingsDir: options.embeddingsDir });
   const slugBook = await location.readSlugBook();
   const sources = await loadSources(options.seedsDir, options.projectRoot, {
     onSkip: ({ file, reason }) => logger.warn({ file }, `Skipped source ${file}: ${reason}`),

@@ -6,7 +6,7 @@ import type { Passage } from '../sources/types.js';
 import type { LexicalHit, WeightedTerm } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
 import { buildTermStats, type TermStats } from '../search/termStats.js';
-import { isRareWord } from '../search/term-weight.js';
+import { allowedEdits, FUZZY_MATCH_WEIGHT } from '../store/fuzzy-terms.js';
 
 interface IndexedPassage {
   id: number;
@@ -16,8 +16,6 @@ interface IndexedPassage {
 /** Passages are analysed once; minisearch then only splits the already analysed terms. */
 const splitTerms = (terms: string): string[] => (terms ? terms.split(' ') : []);
 const asIs = (term: string): string => term;
-/** Edit distance allowed as a share of the term's length: 1 edit for 5–7 letters, 2 from 8. */
-const UNSEEN_TERM_FUZZINESS = 0.2;
 
 export class LexicalIndex {
   private readonly miniSearch: MiniSearch<IndexedPassage>;
@@ -51,11 +49,9 @@ export class LexicalIndex {
     const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
     const options: SearchOptions = {
       boostTerm: (term) => weights.get(term) ?? 1,
-      // A rare term no passage contains is likely a misspelling or a variant ("defence", "Matvienko"):
-      // only those search fuzzily, as fuzzy matching of known terms ("russian" ~ "russia") added noise
-      // and a common word absent from the passages ("price") is simply not covered by them.
-      fuzzy: (term) => term.length >= 5 && this.stats.documentFrequency(term) === 0 && isRareWord(term) && UNSEEN_TERM_FUZZINESS,
-      maxFuzzy: 2,
+      // Only a rare term no passage holds searches near spellings (see ../store/fuzzy-terms.ts).
+      fuzzy: (term) => allowedEdits(term, this.stats.documentFrequency(term)) || false,
+      weights: { fuzzy: FUZZY_MATCH_WEIGHT, prefix: 0 },
     };
     if (sourceSlug !== undefined) options.filter = (r) => this.passageAt(r.id).source === sourceSlug;
     return this.miniSearch
