@@ -1,11 +1,10 @@
 // A real Postgres with pgvector for tests and benchmarks, on a machine without a database server:
-// PGlite (Postgres compiled to WebAssembly) served over the wire protocol on loopback by
-// pglite-socket's server, in a child process of its own, so the store talks to it through `pg`
-// exactly as to a managed server. PGlite runs one backend: every connection shares one session and
-// queries run one at a time (a transaction holds the others back until it ends).
+// PGlite (Postgres compiled to WebAssembly) served over the wire protocol on loopback
+// (./pglite-wire-server.ts), in a child process of its own, so the store talks to it through `pg`
+// exactly as to a managed server. PGlite runs one backend: every connection shares one session
+// (advisory locks included, so it cannot show one builder excluding another) and queries run one
+// at a time (an open transaction holds the others back until it ends).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 export interface PgliteServer {
   /** postgres://… for DATABASE_URL. */
@@ -20,22 +19,15 @@ export interface PgliteServerOptions {
   dataDir?: string;
   /** Load pgvector (default true); false makes a server without the vector extension. */
   pgvector?: boolean;
-  /** Concurrent client connections. */
-  maxConnections?: number;
 }
 
 const START_TIMEOUT_MS = 60_000;
 
 export async function startPgliteServer(options: PgliteServerOptions = {}): Promise<PgliteServer> {
-  const require = createRequire(import.meta.url);
-  // The package exports no subpath for its server script, so it is found beside its entry point.
-  const script = join(dirname(require.resolve('@electric-sql/pglite-socket')), 'scripts', 'server.js');
-  const extensions = [...(options.pgvector === false ? [] : ['@electric-sql/pglite-pgvector:vector']), 'fuzzystrmatch'];
-  const child = spawn(
-    process.execPath,
-    [script, `--db=${options.dataDir ?? 'memory://'}`, '--port=0', '--host=127.0.0.1', `--max-connections=${options.maxConnections ?? 64}`, `--extensions=${extensions.join(',')}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const script = new URL('./pglite-wire-server.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', script, options.dataDir ?? 'memory://', options.pgvector === false ? 'plain' : 'vector'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const port = await listeningPort(child);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -55,13 +47,13 @@ function listeningPort(child: ChildProcess): Promise<number> {
     };
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (\{.*\})/.exec(output);
+      const match = /listening (\d+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.stdout?.off('data', read);
       // Keep draining its output so the pipe never fills and stalls the server.
       child.stdout?.resume();
-      resolve((JSON.parse(match[1]!) as { port: number }).port);
+      resolve(Number(match[1]));
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

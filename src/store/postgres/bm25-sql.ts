@@ -1,7 +1,7 @@
 // BM25 computed in SQL over the postings table, with the same formula and constants as the
-// embedded store's minisearch (BM25+: k1 1.2, b 0.7, δ 0.5; document length = distinct terms), so
-// both stores rank alike. Each query term counts its weight (WeightedTerm); fuzzy matches of a
-// misspelt term count less, as in minisearch.
+// embedded store's minisearch (BM25+: k1 1.2, b 0.7, δ 0.5; document length = distinct terms; the
+// sum multiplied by the number of query terms matched), so both stores rank alike. Each query term
+// counts its weight (WeightedTerm); fuzzy matches of a misspelt term count less, as in minisearch.
 import type { Passage } from '../../sources/types.js';
 
 export const BM25 = { k1: 1.2, b: 0.7, delta: 0.5 } as const;
@@ -35,7 +35,8 @@ export const BM25_QUERY = `
   ), scored AS (
     SELECT p.passage_id,
            sum(l.weight * ln(1 + (c.n - x.df + 0.5) / (x.df + 0.5))
-               * (${BM25.delta} + p.tf * ${BM25.k1 + 1} / (p.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * p.doc_length / c.avgdl)))) AS score,
+               * (${BM25.delta} + p.tf * ${BM25.k1 + 1} / (p.tf + ${BM25.k1} * (${1 - BM25.b} + ${BM25.b} * p.doc_length / c.avgdl))))
+             * count(DISTINCT l.query_term) AS score,
            array_agg(DISTINCT l.query_term) AS query_terms,
            array_agg(DISTINCT l.term) AS passage_terms
     FROM lookup l

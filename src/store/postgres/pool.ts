@@ -14,12 +14,17 @@ export interface PoolOptions {
 }
 
 export function createPool({ url, efSearch }: PoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 15_000 });
-  pool.on('connect', (client) => {
-    // Queued before the client is handed out, so every query sees these settings.
-    client.query(`SET hnsw.ef_search = ${Math.trunc(efSearch)}; SET hnsw.iterative_scan = relaxed_order`).catch(() => {
-      // A pgvector too old for these settings is refused by the version check before any query.
-    });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 15_000,
+    // Awaited before the client is handed out, so every query sees these settings. (Before the
+    // extension is created they are placeholders that pgvector takes up when it loads.)
+    // A pgvector too old for them is refused with a clear message by the migration's version check.
+    onConnect: (client) => client.query(`SET hnsw.ef_search = ${Math.trunc(efSearch)}; SET hnsw.iterative_scan = relaxed_order`).then(
+      () => {},
+      () => {},
+    ),
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
