@@ -5,7 +5,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../sources/types.js';
 import type { LexicalHit, WeightedTerm } from '../store/types.js';
 import { analyze } from '../text/normalize.js';
-import { buildTermStats, type TermStats } from '../search/termStats.js';
+import { buildTermStats, idfOf, type TermStats } from '../search/termStats.js';
 import { allowedEdits, FUZZY_MATCH_WEIGHT } from '../store/fuzzy-terms.js';
 
 interface IndexedPassage {
@@ -17,27 +17,59 @@ interface IndexedPassage {
 const splitTerms = (terms: string): string[] => (terms ? terms.split(' ') : []);
 const asIs = (term: string): string => term;
 
-export class LexicalIndex {
-  private readonly miniSearch: MiniSearch<IndexedPassage>;
+const MINISEARCH_OPTIONS = {
+  fields: ['terms'],
+  tokenize: splitTerms,
+  processTerm: asIs,
+  searchOptions: { tokenize: splitTerms, processTerm: asIs },
+};
+/** minisearch's serialisation format this code reads (its toJSON `serializationVersion`). */
+const MINISEARCH_FORMAT = 2;
 
+/** The lexical index as stored beside the graph: minisearch's own serialisation, over passages in index order. */
+interface SerializedLexicalIndex {
+  documentCount: number;
+  miniSearch: ReturnType<MiniSearch['toJSON']>;
+}
+
+export class LexicalIndex {
   private constructor(
     private readonly passages: readonly Passage[],
-    analysed: readonly string[][],
+    private readonly miniSearch: MiniSearch<IndexedPassage>,
     /** Term rarity over the same passages, for weighting terms outside BM25 (quote selection). */
     readonly stats: TermStats,
-  ) {
-    this.miniSearch = new MiniSearch<IndexedPassage>({
-      fields: ['terms'],
-      tokenize: splitTerms,
-      processTerm: asIs,
-      searchOptions: { tokenize: splitTerms, processTerm: asIs },
-    });
-    this.miniSearch.addAll(analysed.map((terms, id) => ({ id, terms: terms.join(' ') })));
-  }
+  ) {}
 
   static build(passages: readonly Passage[]): LexicalIndex {
     const analysed = passages.map((p) => analyze(p.text));
-    return new LexicalIndex(passages, analysed, buildTermStats(analysed));
+    const miniSearch = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
+    miniSearch.addAll(analysed.map((terms, id) => ({ id, terms: terms.join(' ') })));
+    return new LexicalIndex(passages, miniSearch, buildTermStats(analysed));
+  }
+
+  /**
+   * The index `serialize` wrote for these passages, without analysing their text again (at 100,000
+   * passages analysing took most of a start). Throws when the bytes do not fit the passages.
+   */
+  static load(passages: readonly Passage[], bytes: Uint8Array): LexicalIndex {
+    const stored = JSON.parse(Buffer.from(bytes).toString('utf8')) as SerializedLexicalIndex;
+    if (stored.documentCount !== passages.length || stored.miniSearch.serializationVersion !== MINISEARCH_FORMAT) {
+      throw new Error(`stored lexical index does not fit the passages (${stored.documentCount} documents for ${passages.length} passages)`);
+    }
+    // A term's document frequency is the size of its posting list.
+    const documentFrequency = new Map<string, number>();
+    for (const [term, fields] of stored.miniSearch.index) documentFrequency.set(term, Object.keys(fields['0'] ?? {}).length);
+    const stats: TermStats = {
+      documentCount: passages.length,
+      documentFrequency: (term) => documentFrequency.get(term) ?? 0,
+      idf: idfOf({ documentCount: passages.length, documentFrequency }),
+    };
+    return new LexicalIndex(passages, MiniSearch.loadJS<IndexedPassage>(stored.miniSearch, MINISEARCH_OPTIONS), stats);
+  }
+
+  serialize(): Uint8Array {
+    const stored: SerializedLexicalIndex = { documentCount: this.passages.length, miniSearch: this.miniSearch.toJSON() };
+    return Buffer.from(JSON.stringify(stored));
   }
 
   get size(): number {
