@@ -1,10 +1,13 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the console, answering alike.
 import { runConsole } from '../console/console.js';
 import { runBot } from '../discord/run.js';
+import { runShardedBot } from '../discord/sharding.js';
 import { openEngineWithProgress, type CliContext } from './context.js';
 
 export async function runStart(context: CliContext): Promise<number> {
   const { config, logger } = context;
+  // Each shard is a process that opens its own engine.
+  if (config.DISCORD_TOKEN && config.SHARDS) return runShardedBot({ config, log: logger });
   const { engine, stats } = await openEngineWithProgress(context);
   logger.info({ sources: stats.sources, passages: stats.passages, model: engine.modelId, seconds: Number(stats.seconds.toFixed(2)) }, 'engine ready');
   if (config.DISCORD_TOKEN) return runBot({ engine, config, log: logger });

@@ -56,17 +56,21 @@ export async function startBot({ engine, config, log }: StartBotOptions): Promis
     await client.login(token);
     const readyClient = await ready;
     const applicationId = config.DISCORD_APPLICATION_ID ?? readyClient.application.id;
-    await registerCommands({
-      token,
-      sources: engine.listSources(),
-      log,
-      applicationId,
-      guildId: config.DISCORD_GUILD_ID,
-      apiBase: config.DISCORD_API_BASE,
-      stateDir: fromProjectRoot(config.EMBEDDINGS_DIR),
-      onlyIfChanged: true,
-      rest: readyClient.rest,
-    });
+    // Under a ShardingManager every shard logs in; shard 0 alone keeps the commands in sync.
+    const registers = readyClient.shard === null || readyClient.shard.ids.includes(0);
+    if (registers) {
+      await registerCommands({
+        token,
+        sources: engine.listSources(),
+        log,
+        applicationId,
+        guildId: config.DISCORD_GUILD_ID,
+        apiBase: config.DISCORD_API_BASE,
+        stateDir: fromProjectRoot(config.EMBEDDINGS_DIR),
+        onlyIfChanged: true,
+        rest: readyClient.rest,
+      });
+    }
     log.info({ user: readyClient.user.tag, applicationId, sources: engine.listSources().length, passages: engine.passageCount }, 'bot ready');
     return { client: readyClient, applicationId, commands, stop: () => client.destroy() };
   } catch (error) {
