@@ -3,9 +3,22 @@
 import { fromProjectRoot, projectRoot } from '../config/paths.js';
 import { renderReport } from '../bench/report-table.js';
 import { runBenchmark } from '../bench/run-bench.js';
+import { runScaleBenchmark, type StoreKind } from '../bench/scale-bench.js';
+import { renderScaleReport } from '../bench/scale-table.js';
 import type { CliContext } from './context.js';
 
-export async function runBench(context: CliContext, options: { json?: boolean; quick?: boolean }): Promise<number> {
+export interface ScaleBenchOptions {
+  sizes: number[];
+  stores: StoreKind[];
+  databaseUrl?: string;
+}
+
+export async function runBench(context: CliContext, options: { json?: boolean; quick?: boolean; scale?: ScaleBenchOptions }): Promise<number> {
+  if (options.scale) {
+    const report = await runScaleBenchmark({ seedsDir: fromProjectRoot(context.config.SEEDS_DIR), ...options.scale });
+    console.log(options.json ? JSON.stringify(report) : renderScaleReport(report));
+    return 0;
+  }
   const report = await runBenchmark({
     projectRoot,
     seedsDir: fromProjectRoot(context.config.SEEDS_DIR),
