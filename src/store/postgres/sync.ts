@@ -84,6 +84,9 @@ export async function syncLocked(client: pg.ClientBase, options: PostgresSyncOpt
       await writeState(client, nextState);
       if (bulk) await createHnswIndex(client, params);
     });
+    // Fresh planner statistics, so BM25 starts from the postings of the few query terms rather than
+    // scanning postings in passage order (a server's autovacuum would get there later; PGlite has none).
+    await client.query('ANALYZE store_state, passages, postings, lexicon');
   }
 
   const embedded = toEmbed.length;
