@@ -92,11 +92,12 @@ program
   .option('--sizes <list>', 'with --scale: corpus sizes, comma-separated', '10000,100000,1000000')
   .option('--stores <list>', 'with --scale: embedded, postgres or both', 'embedded,postgres')
   .option('--database-url <url>', 'with --scale: a scratch Postgres with pgvector the bench may empty (default: PGlite)')
-  .action(async (options: { json?: boolean; quick?: boolean; scale?: boolean; sizes: string; stores: string; databaseUrl?: string }) => {
+  .option('--lexical-ranking', 'instead: compare Postgres full-text ranking and BM25 in SQL with minisearch on the held-out questions')
+  .action(async (options: { json?: boolean; quick?: boolean; scale?: boolean; sizes: string; stores: string; databaseUrl?: string; lexicalRanking?: boolean }) => {
     const scale = options.scale
       ? { sizes: options.sizes.split(',').map(positiveInt), stores: storeKinds(options.stores), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) }
       : undefined;
-    exit(await runBench(cliContext(), { json: options.json, quick: options.quick, scale }));
+    exit(await runBench(cliContext(), { json: options.json, quick: options.quick, scale, lexicalRanking: options.lexicalRanking }));
   });
 
 function exit(code: number): void {
