@@ -44,7 +44,7 @@ export async function measureBuild(corpus: string, sources: readonly Source[], e
   };
   let reported = 0;
   const started = performance.now();
-  const { stats } = await buildOrUpdateIndex({
+  const { stats, lexical } = await buildOrUpdateIndex({
     dir,
     sources,
     embedder: timedEmbedder,
@@ -61,7 +61,7 @@ export async function measureBuild(corpus: string, sources: readonly Source[], e
   const loadSeconds = secondsSince(loadStarted);
   const rewriteDir = `${dir}-rewrite`;
   const persistStarted = performance.now();
-  await writeStoredIndex(rewriteDir, stored.manifest, stored.graph, stored.entries);
+  await writeStoredIndex(rewriteDir, stored.manifest, stored.graph, stored.entries, lexical.serialize());
   const persistSeconds = secondsSince(persistStarted);
   await rm(rewriteDir, { recursive: true, force: true });
 

@@ -5,6 +5,7 @@ import { fromProjectRoot, projectRoot } from '../config/paths.js';
 import { openEngine, type OpenedEngine } from '../engine/open.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { startupProgress } from './startup-progress.js';
+import { storeLocation } from '../store/open-store.js';
 
 export interface CliContext {
   config: Config;
@@ -23,11 +24,13 @@ export async function openEngineWithProgress(
   { model = config.EMBEDDING_MODEL, watch = false }: { model?: string; watch?: boolean } = {},
 ): Promise<OpenedEngine> {
   const progress = startupProgress(process.stderr);
+  const embeddingsDir = fromProjectRoot(config.EMBEDDINGS_DIR);
   try {
     return await openEngine({
       projectRoot,
       seedsDir: fromProjectRoot(config.SEEDS_DIR),
-      embeddingsDir: fromProjectRoot(config.EMBEDDINGS_DIR),
+      embeddingsDir,
+      store: storeLocation({ databaseUrl: config.DATABASE_URL, embeddingsDir }),
       modelsDir: fromProjectRoot(config.MODELS_DIR),
       model,
       logger,

@@ -10,6 +10,7 @@ import { runModel } from './model-command.js';
 import { runCalibrate } from './calibrate-command.js';
 import { runBench } from './bench-command.js';
 import { runFeedback } from './feedback-command.js';
+import type { StoreKind } from '../bench/scale-bench.js';
 import { cliContext, openEngineWithProgress } from './context.js';
 import { describeError } from '../replies/error.js';
 import { isDiscordSetupError } from '../discord/errors.js';
@@ -24,6 +25,12 @@ const positiveInt = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
   return n;
+};
+
+const storeKinds = (value: string): StoreKind[] => {
+  const kinds = value.split(',');
+  if (!kinds.every((kind): kind is StoreKind => kind === 'embedded' || kind === 'postgres')) throw new InvalidArgumentError('stores are embedded and postgres');
+  return kinds;
 };
 
 const program = new Command()
@@ -88,7 +95,17 @@ program
   .description('Measure build throughput, query latency, HNSW recall, memory and cold start')
   .option('--json', 'print one JSON object')
   .option('--quick', 'skip the 100,000-passage corpus')
-  .action(async (options: { json?: boolean; quick?: boolean }) => exit(await runBench(cliContext(), options)));
+  .option('--scale', 'instead: build and query both stores at 10,000, 100,000 and 1,000,000 synthetic passages')
+  .option('--sizes <list>', 'with --scale: corpus sizes, comma-separated', '10000,100000,1000000')
+  .option('--stores <list>', 'with --scale: embedded, postgres or both', 'embedded,postgres')
+  .option('--database-url <url>', 'with --scale: a scratch Postgres with pgvector the bench may empty (default: PGlite)')
+  .option('--lexical-ranking', 'instead: compare Postgres full-text ranking and BM25 in SQL with minisearch on the held-out questions')
+  .action(async (options: { json?: boolean; quick?: boolean; scale?: boolean; sizes: string; stores: string; databaseUrl?: string; lexicalRanking?: boolean }) => {
+    const scale = options.scale
+      ? { sizes: options.sizes.split(',').map(positiveInt), stores: storeKinds(options.stores), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) }
+      : undefined;
+    exit(await runBench(cliContext(), { json: options.json, quick: options.quick, scale, lexicalRanking: options.lexicalRanking }));
+  });
 
 program
   .command('feedback')

@@ -1,6 +1,7 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the console, answering alike.
 import { runConsole } from '../console/console.js';
 import { runBot } from '../discord/run.js';
+import { runShardedBot } from '../discord/sharding.js';
 import { openEngineWithProgress, type CliContext } from './context.js';
 
 /** The console is for reading answers: unless LOG_LEVEL asks for more, only warnings and errors. */
@@ -8,6 +9,8 @@ const CONSOLE_LOG_LEVEL = 'warn';
 
 export async function runStart(context: CliContext): Promise<number> {
   const { config, logger } = context;
+  // Each shard is a process that opens its own engine.
+  if (config.DISCORD_TOKEN && config.SHARDS) return runShardedBot({ config, log: logger });
   if (!config.DISCORD_TOKEN && config.LOG_LEVEL === undefined) logger.level = CONSOLE_LOG_LEVEL;
   // Both watch the seeds folder: an edited, added or removed source is answered from as it now is.
   const { engine, stats } = await openEngineWithProgress(context, { watch: true });

@@ -22,6 +22,10 @@ export const configSchema = z.object({
   SEEDS_DIR: z.string().trim().min(1).default('seeds'),
   EMBEDDINGS_DIR: z.string().trim().min(1).default('embeddings'),
   MODELS_DIR: z.string().trim().min(1).default('.models'),
+  /** Postgres with pgvector holding passages, vectors and the lexical index; unset: the embedded index in EMBEDDINGS_DIR. */
+  DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional()),
+  /** Run the bot as Discord shards, one process each: "auto" (Discord's recommended count) or a number; unset: one process. */
+  SHARDS: optionalString.pipe(z.string().regex(/^(auto|[1-9]\d{0,4})$/, 'SHARDS must be "auto" or a whole number of shards').optional()),
   /** Unset: info, but only warnings and errors in the console (see cli/start.ts). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Unset: readable lines when stderr is a terminal, JSON lines otherwise. */

@@ -1,6 +1,7 @@
 // The interactive console: the bot's commands typed as lines, answered by the same responder and
 // reply builders as Discord, rendered as text. Without a TTY it reads lines until end of input, so
 // it can be scripted: `printf '/sources\n' | npm start`.
+import { on } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { followCommandSet } from '../discord/commands.js';
@@ -42,7 +43,10 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
     lines.prompt();
   }
   try {
-    for await (const line of lines) {
+    // Every line as it arrives, buffered while an answer is awaited. With readline's own iterator, which
+    // pauses its input meanwhile, lines typed ahead of the prompt in a terminal were lost under load
+    // ("/quit" among them, so the console never ended).
+    for await (const [line] of on(lines, 'line', { close: ['close'] }) as AsyncIterableIterator<[string]>) {
       const command = parseLine(line, commands.current().sourceByCommand);
       if (command.kind === 'quit') break;
       try {

@@ -68,19 +68,23 @@ export async function startBot({ engine, config, log }: StartBotOptions): Promis
     await client.login(token);
     const readyClient = await ready;
     const applicationId = config.DISCORD_APPLICATION_ID ?? readyClient.application.id;
-    register = (sources) =>
-      registerCommands({
-        token,
-        sources,
-        log,
-        applicationId,
-        guildId: config.DISCORD_GUILD_ID,
-        apiBase: config.DISCORD_API_BASE,
-        stateDir: fromProjectRoot(config.EMBEDDINGS_DIR),
-        onlyIfChanged: true,
-        rest: readyClient.rest,
-      });
-    await register(engine.listSources());
+    // Under a ShardingManager every shard logs in; shard 0 alone keeps the commands in sync.
+    const registers = readyClient.shard === null || readyClient.shard.ids.includes(0);
+    if (registers) {
+      register = (sources) =>
+        registerCommands({
+          token,
+          sources,
+          log,
+          applicationId,
+          guildId: config.DISCORD_GUILD_ID,
+          apiBase: config.DISCORD_API_BASE,
+          stateDir: fromProjectRoot(config.EMBEDDINGS_DIR),
+          onlyIfChanged: true,
+          rest: readyClient.rest,
+        });
+    }
+    await register?.(engine.listSources());
     log.info({ user: readyClient.user.tag, applicationId, sources: engine.listSources().length, passages: engine.passageCount }, 'bot ready');
     return {
       client: readyClient,

@@ -24,7 +24,7 @@ export interface EngineParts {
   store: PassageStore;
   search: HybridSearch;
   /** Checks that a source file still holds the text it was parsed from, before anything is quoted from it. */
-  freshness: FileFreshness;
+  freshness: Pick<FileFreshness, 'isCurrent'>;
   /** Told about a source file found changed on disk, so it can be re-read. */
   onStale?: (file: string) => void;
   log: GateLog;
@@ -70,13 +70,13 @@ export class SearchEngine implements Engine {
     // Quotes weigh the question's terms and the passage terms search matched by their rarity.
     const terms = new Set([...analyze(text), ...outcome.hits.flatMap((hit) => hit.passageTerms)]);
     const idf = idfOf(await this.parts.store.termCounts([...terms]));
-    const current = await this.currentHits(outcome.hits);
+    const { kept: current, changed } = await this.currentHits(outcome.hits);
     const results = current.map((hit) => {
       const quote = selectQuote(text, hit.passage, idf, { matchedTerms: hit.passageTerms });
       return toCitedResult(hit.passage, hit.source, quote, round(hit.score));
     });
     const verified = keepVerbatim(results, (file) => this.parts.catalog.byPath(file)?.text, this.parts.log);
-    if (outcome.hits.length > 0 && current.length === 0) throw new SourceChangedError();
+    if (changed && current.length === 0) throw new SourceChangedError();
     return {
       question: text,
       source: source?.slug ?? null,
@@ -103,23 +103,31 @@ export class SearchEngine implements Engine {
 
   /**
    * The hits that may be quoted: the store's passage is the one the current parse of its file has (same
-   * id, offsets and text), and the file on disk still holds that text. Others are left out, and a
-   * changed file is reported so it is re-read.
+   * id, offsets and text), and the file on disk still holds that text. `changed` says whether any hit
+   * was left out because its file changed (it is then re-read); a file this process does not know at
+   * all (another process indexed a folder this one does not have) is just left out.
    */
-  private async currentHits(hits: readonly FusedCandidate[]): Promise<Array<FusedCandidate & { source: Source }>> {
+  private async currentHits(hits: readonly FusedCandidate[]): Promise<{ kept: Array<FusedCandidate & { source: Source }>; changed: boolean }> {
     const current = new Map<string, boolean>();
     const kept: Array<FusedCandidate & { source: Source }> = [];
+    let changed = false;
     for (const hit of hits) {
       const source = this.parts.catalog.byPath(hit.passage.file);
-      const parsed = source?.passages.find((p) => p.id === hit.passage.id);
-      if (!source || !parsed || parsed.start !== hit.passage.start || parsed.text !== hit.passage.text) continue;
+      if (!source) continue;
+      const parsed = source.passages.find((p) => p.id === hit.passage.id);
       if (!current.has(source.file)) current.set(source.file, await this.parts.freshness.isCurrent(source));
+      const same = parsed !== undefined && parsed.start === hit.passage.start && parsed.text === hit.passage.text;
       // The parsed passage, not the store's copy: the same text at the same place, with every field the
       // current parser gives it (a store written by an older version may lack some).
-      if (current.get(source.file)) kept.push({ ...hit, passage: parsed, source });
+      if (same && current.get(source.file)) kept.push({ ...hit, passage: parsed, source });
+      else {
+        changed = true;
+        // The store and this parse disagree, or the file moved on since: re-read and sync.
+        current.set(source.file, false);
+      }
     }
     for (const [file, isCurrent] of current) if (!isCurrent) this.parts.onStale?.(file);
-    return kept;
+    return { kept, changed };
   }
 
   /** Closes the store; the embedder belongs to whoever opened the engine (see LiveEngine). */

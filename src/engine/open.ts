@@ -12,6 +12,7 @@ import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { loadSources } from '../sources/load.js';
 import { readSourceText } from '../sources/read-text.js';
 import type { ProgressCallback } from '../store/embed-in-batches.js';
+import { storeLocation } from '../store/open-store.js';
 import type { StoreLocation, StoreSyncStats } from '../store/types.js';
 import { SearchEngine, type EngineParts } from './engine.js';
 import { LiveEngine, type Snapshot } from './live-engine.js';
@@ -46,7 +47,7 @@ export interface OpenedEngine {
 
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const { logger } = options;
-  const location = options.store ?? embeddedStoreLocation(options.embeddingsDir);
+  const location = options.store ?? storeLocation({ embeddingsDir: options.embeddingsDir });
   const embedder = await createEmbedder({
     model: options.model,
     modelsDir: options.modelsDir,

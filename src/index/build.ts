@@ -10,6 +10,7 @@ import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from 
 import type { StoreLogger, StoreSyncStats } from '../store/types.js';
 import { createGraph, prepareGraph } from './graph.js';
 import { inThreadInserter, type GraphInserter } from './graph-inserter.js';
+import { LexicalIndex } from './lexical-index.js';
 import type { IndexManifest } from './manifest.js';
 import { DEFAULT_HNSW_PARAMS, INDEX_SPACE, type HnswParams } from './params.js';
 import { diffSources, recordSources } from '../store/source-changes.js';
@@ -17,6 +18,7 @@ import {
   IndexUnavailableError,
   readStoredGraph,
   readStoredIndex,
+  readStoredLexical,
   readStoredVectors,
   writeStoredIndex,
   type IndexEntry,
@@ -58,11 +60,18 @@ export type IndexBuildStats = StoreSyncStats;
  */
 const WORKER_MIN_EMBEDDED_INSERTS = 2_000;
 
+export interface BuiltIndex {
+  index: VectorIndex;
+  /** BM25 over the same passages: stored with each generation, so a start loads it instead of analysing every passage. */
+  lexical: LexicalIndex;
+  stats: IndexBuildStats;
+}
+
 /**
  * Loads the index in `dir`, updating or rebuilding it for `sources` first when needed. Holds the
  * folder's write lock throughout, so a second process waits and then finds the index up to date.
  */
-export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ index: VectorIndex; stats: IndexBuildStats }> {
+export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<BuiltIndex> {
   const { dir, logger } = options;
   return withWriteLock(dir, () => buildOrUpdateLocked(options), {
     onWait: (holder) => logger?.info(`Another process is writing the index in ${dir} (${describeHolder(holder)}); waiting for it to finish.`),
@@ -71,7 +80,7 @@ export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<{ 
   });
 }
 
-async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<{ index: VectorIndex; stats: IndexBuildStats }> {
+async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltIndex> {
   const started = performance.now();
   const { dir, sources, embedder, logger } = options;
   const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
@@ -93,7 +102,7 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<{ index:
   const keptLabels = new Set(plan.filter((item) => item.inGraph).map((item) => item.label));
   const removed = (base?.entries ?? []).filter((entry) => !keptLabels.has(entry.label));
   const inserter = openInserter(options, params, plan, base, removed);
-  const { entries, manifest, graph, unchanged } = await embedInsertAndWrite(options, params, plan, base, removed, inserter).finally(() =>
+  const { entries, manifest, graph, lexical, unchanged } = await embedInsertAndWrite(options, params, plan, base, removed, inserter).finally(() =>
     inserter.close(),
   );
 
@@ -114,7 +123,7 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<{ index:
       `Updated the vector index: ${added.length} new, ${changed.length} changed, ${gone.length} removed source files; ${embedded} passages embedded, ${stats.reused} reused.`,
     );
   }
-  return { index: new VectorIndex(graph, entries, manifest), stats };
+  return { index: new VectorIndex(graph, entries, manifest), lexical, stats };
 }
 
 /** The worker when asked, or ('auto') when enough new passages are embedded for the overlap to pay for starting it. */
@@ -150,7 +159,7 @@ async function embedInsertAndWrite(
   base: StoredIndex | undefined,
   removed: readonly IndexEntry[],
   inserter: GraphInserter,
-): Promise<{ entries: IndexEntry[]; manifest: IndexManifest; graph: HierarchicalNSW; unchanged: boolean }> {
+): Promise<{ entries: IndexEntry[]; manifest: IndexManifest; graph: HierarchicalNSW; lexical: LexicalIndex; unchanged: boolean }> {
   const { dir, sources, embedder } = options;
   const toInsert = plan.filter((item) => !item.inGraph);
   const feed = insertionFeed(toInsert, inserter, embedder.dimensions);
@@ -171,12 +180,26 @@ async function embedInsertAndWrite(
     sources: recordSources(sources),
     slugs: updateSlugBook(options.slugBook ?? {}, sources),
   };
+  const passages = entries.map((entry) => entry.passage);
   // Inserting always changes the labels, so only a build that inserted nothing (in-thread) is unchanged.
   if (base !== undefined && removed.length === 0 && sameContent(base, content, entries)) {
-    return { entries, manifest: base.manifest, graph: base.graph, unchanged: true };
+    // An index written before the lexical index was stored, or whose lexical file is damaged, is written again.
+    const lexical = await loadStoredLexical(dir, base.manifest, passages);
+    if (lexical) return { entries, manifest: base.manifest, graph: base.graph, lexical, unchanged: true };
   }
-  const manifest = await writeStoredIndex(dir, content, inserter, entries);
-  return { entries, manifest, graph: await inserter.finish(join(dir, manifest.files.graph.name)), unchanged: false };
+  const lexical = LexicalIndex.build(passages);
+  const manifest = await writeStoredIndex(dir, content, inserter, entries, lexical.serialize());
+  return { entries, manifest, graph: await inserter.finish(join(dir, manifest.files.graph.name)), lexical, unchanged: false };
+}
+
+async function loadStoredLexical(dir: string, manifest: IndexManifest, passages: readonly Passage[]): Promise<LexicalIndex | undefined> {
+  const bytes = await readStoredLexical(dir, manifest);
+  if (!bytes) return undefined;
+  try {
+    return LexicalIndex.load(passages, bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Loads the index in `dir` as it is. Throws IndexUnavailableError when it is missing or damaged. */

@@ -1,5 +1,5 @@
-// The embedded store, the default: the HNSW graph, passages and vectors in embeddings/ (see
-// ./build.ts) and a BM25 index over the same passages, all in this process.
+// The embedded store, the default: the HNSW graph, passages, vectors and a BM25 index over the same
+// passages in embeddings/ (see ./build.ts), all loaded into this process.
 import type { SlugBook } from '../sources/slug.js';
 import type {
   DenseHit,
@@ -14,7 +14,7 @@ import type {
 } from '../store/types.js';
 import { readCalibrationFile, writeCalibrationFile } from './calibration-file.js';
 import { buildOrUpdateIndex } from './build.js';
-import { LexicalIndex } from './lexical-index.js';
+import type { LexicalIndex } from './lexical-index.js';
 import { readSlugBook } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -97,8 +97,8 @@ export function embeddedStoreLocation(dir: string): StoreLocation {
     description: `${dir} (hnswlib + minisearch)`,
     readSlugBook: (): Promise<SlugBook> => readSlugBook(dir),
     async open(options: StoreSyncOptions): Promise<{ store: EmbeddedStore; stats: StoreSyncStats }> {
-      const { index, stats } = await buildOrUpdateIndex({ dir, ...options });
-      return { store: new EmbeddedStore(index, LexicalIndex.build(index.passages), dir), stats };
+      const { index, lexical, stats } = await buildOrUpdateIndex({ dir, ...options });
+      return { store: new EmbeddedStore(index, lexical, dir), stats };
     },
   };
 }

@@ -4,9 +4,9 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../sources/types.js';
 import type { LexicalHit, WeightedTerm } from '../store/types.js';
-import { passageTerms } from '../search/passage-terms.js';
-import { buildTermStats, type TermStats } from '../search/termStats.js';
-import { isRareWord } from '../search/term-weight.js';
+import { LEXICAL_ANALYSIS_VERSION, passageTerms } from '../search/passage-terms.js';
+import { buildTermStats, idfOf, type TermStats } from '../search/termStats.js';
+import { allowedEdits, FUZZY_MATCH_WEIGHT } from '../store/fuzzy-terms.js';
 
 interface IndexedPassage {
   id: number;
@@ -16,30 +16,65 @@ interface IndexedPassage {
 /** Passages are analysed once; minisearch then only splits the already analysed terms. */
 const splitTerms = (terms: string): string[] => (terms ? terms.split(' ') : []);
 const asIs = (term: string): string => term;
-/** Edit distance allowed as a share of the term's length: 1 edit for 5–7 letters, 2 from 8. */
-const UNSEEN_TERM_FUZZINESS = 0.2;
+
+const MINISEARCH_OPTIONS = {
+  fields: ['terms'],
+  tokenize: splitTerms,
+  processTerm: asIs,
+  searchOptions: { tokenize: splitTerms, processTerm: asIs },
+};
+/** minisearch's serialisation format this code reads (its toJSON `serializationVersion`). */
+const MINISEARCH_FORMAT = 2;
+
+/** The lexical index as stored beside the graph: minisearch's own serialisation, over passages in index order. */
+interface SerializedLexicalIndex {
+  /** LEXICAL_ANALYSIS_VERSION of the terms it holds. */
+  analysis: number;
+  documentCount: number;
+  miniSearch: ReturnType<MiniSearch['toJSON']>;
+}
 
 export class LexicalIndex {
-  private readonly miniSearch: MiniSearch<IndexedPassage>;
-
   private constructor(
     private readonly passages: readonly Passage[],
-    analysed: readonly string[][],
+    private readonly miniSearch: MiniSearch<IndexedPassage>,
     /** Term rarity over the same passages, for weighting terms outside BM25 (quote selection). */
     readonly stats: TermStats,
-  ) {
-    this.miniSearch = new MiniSearch<IndexedPassage>({
-      fields: ['terms'],
-      tokenize: splitTerms,
-      processTerm: asIs,
-      searchOptions: { tokenize: splitTerms, processTerm: asIs },
-    });
-    this.miniSearch.addAll(analysed.map((terms, id) => ({ id, terms: terms.join(' ') })));
-  }
+  ) {}
 
   static build(passages: readonly Passage[]): LexicalIndex {
     const analysed = passages.map(passageTerms);
-    return new LexicalIndex(passages, analysed, buildTermStats(analysed));
+    const miniSearch = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
+    miniSearch.addAll(analysed.map((terms, id) => ({ id, terms: terms.join(' ') })));
+    return new LexicalIndex(passages, miniSearch, buildTermStats(analysed));
+  }
+
+  /**
+   * The index `serialize` wrote for these passages, without analysing their text again (at 100,000
+   * passages analysing took most of a start). Throws when the bytes do not fit the passages.
+   */
+  static load(passages: readonly Passage[], bytes: Uint8Array): LexicalIndex {
+    const stored = JSON.parse(Buffer.from(bytes).toString('utf8')) as SerializedLexicalIndex;
+    if (stored.documentCount !== passages.length || stored.miniSearch.serializationVersion !== MINISEARCH_FORMAT) {
+      throw new Error(`stored lexical index does not fit the passages (${stored.documentCount} documents for ${passages.length} passages)`);
+    }
+    if (stored.analysis !== LEXICAL_ANALYSIS_VERSION) {
+      throw new Error(`stored lexical index holds terms of another analysis (version ${stored.analysis}, now ${LEXICAL_ANALYSIS_VERSION})`);
+    }
+    // A term's document frequency is the size of its posting list.
+    const documentFrequency = new Map<string, number>();
+    for (const [term, fields] of stored.miniSearch.index) documentFrequency.set(term, Object.keys(fields['0'] ?? {}).length);
+    const stats: TermStats = {
+      documentCount: passages.length,
+      documentFrequency: (term) => documentFrequency.get(term) ?? 0,
+      idf: idfOf({ documentCount: passages.length, documentFrequency }),
+    };
+    return new LexicalIndex(passages, MiniSearch.loadJS<IndexedPassage>(stored.miniSearch, MINISEARCH_OPTIONS), stats);
+  }
+
+  serialize(): Uint8Array {
+    const stored: SerializedLexicalIndex = { analysis: LEXICAL_ANALYSIS_VERSION, documentCount: this.passages.length, miniSearch: this.miniSearch.toJSON() };
+    return Buffer.from(JSON.stringify(stored));
   }
 
   get size(): number {
@@ -51,11 +86,9 @@ export class LexicalIndex {
     const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
     const options: SearchOptions = {
       boostTerm: (term) => weights.get(term) ?? 1,
-      // A rare term no passage contains is likely a misspelling or a variant ("defence", "Matvienko"):
-      // only those search fuzzily, as fuzzy matching of known terms ("russian" ~ "russia") added noise
-      // and a common word absent from the passages ("price") is simply not covered by them.
-      fuzzy: (term) => term.length >= 5 && this.stats.documentFrequency(term) === 0 && isRareWord(term) && UNSEEN_TERM_FUZZINESS,
-      maxFuzzy: 2,
+      // Only a rare term no passage holds searches near spellings (see ../store/fuzzy-terms.ts).
+      fuzzy: (term) => allowedEdits(term, this.stats.documentFrequency(term)) || false,
+      weights: { fuzzy: FUZZY_MATCH_WEIGHT, prefix: 0 },
     };
     if (sourceSlug !== undefined) options.filter = (r) => this.passageAt(r.id).source === sourceSlug;
     return this.miniSearch

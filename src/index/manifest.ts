@@ -26,7 +26,8 @@ export const manifestSchema = z.object({
   /** The next unused HNSW label: labels are never reused, so a label always means one passage. */
   nextLabel: z.number().int().nonnegative(),
   generation: z.string().regex(/^[a-z0-9]+$/),
-  files: z.object({ graph: storedFileSchema, passages: storedFileSchema, vectors: storedFileSchema }),
+  /** `lexical`, the BM25 index over the passages, is absent in indexes written before it was stored. */
+  files: z.object({ graph: storedFileSchema, passages: storedFileSchema, vectors: storedFileSchema, lexical: storedFileSchema.optional() }),
   /** Per source file (path relative to the project root): its sha256 and how many passages it gave. */
   sources: z.record(z.string(), z.object({ hash: z.string(), passages: z.number().int().nonnegative() })),
   /**

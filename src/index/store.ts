@@ -64,9 +64,9 @@ const passageSchema = z.object({
 
 const passagesFileSchema = z.array(z.object({ label: z.number().int().nonnegative(), passage: passageSchema }));
 
-const DATA_FILE_PATTERN = /^(graph|passages|vectors)\.[a-z0-9]+\.(hnsw|json|f32)$/;
+const DATA_FILE_PATTERN = /^(graph|passages|vectors|lexical)\.[a-z0-9]+\.(hnsw|json|f32)$/;
 /** Temp files of ours left by an interrupted write (see atomic-write.ts). */
-const OUR_TEMP_PATTERN = /^(graph|passages|vectors|manifest|calibration)\..*\.tmp$/;
+const OUR_TEMP_PATTERN = /^(graph|passages|vectors|lexical|manifest|calibration)\..*\.tmp$/;
 
 export async function readStoredIndex(dir: string): Promise<StoredIndex> {
   const stored = await readStoredVectors(dir);
@@ -113,6 +113,17 @@ export async function readStoredGraph(dir: string, { manifest, entries }: Stored
   const strayEntry = entries.find((entry) => !graphLabels.has(entry.label) || entry.label >= manifest.nextLabel);
   if (strayEntry) throw new IndexUnavailableError(`passage ${strayEntry.passage.id} has no node in the graph`);
   return graph;
+}
+
+/** The stored lexical index's bytes, checked against the manifest; undefined when absent or damaged (it is then rebuilt). */
+export async function readStoredLexical(dir: string, manifest: IndexManifest): Promise<Buffer | undefined> {
+  if (!manifest.files.lexical) return undefined;
+  try {
+    return await readVerified(dir, manifest.files.lexical, 'lexical');
+  } catch (error) {
+    if (error instanceof IndexUnavailableError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -179,14 +190,15 @@ export interface GraphFileWriter {
 }
 
 /**
- * Writes a new generation (graph, passages, vectors), then the manifest naming it, then removes
- * older generations and temp files left by interrupted writes. Returns the manifest written.
+ * Writes a new generation (graph, passages, vectors, lexical index), then the manifest naming it, then
+ * removes older generations and temp files left by interrupted writes. Returns the manifest written.
  */
 export async function writeStoredIndex(
   dir: string,
   content: ManifestContent,
   graph: GraphFileWriter,
   entries: readonly IndexEntry[],
+  lexicalBytes: Uint8Array,
 ): Promise<IndexManifest> {
   await makeDirectory(dir);
   const generation = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -194,6 +206,7 @@ export async function writeStoredIndex(
     graph: `graph.${generation}.hnsw`,
     passages: `passages.${generation}.json`,
     vectors: `vectors.${generation}.f32`,
+    lexical: `lexical.${generation}.json`,
   };
 
   const passagesBytes = Buffer.from(JSON.stringify(entries.map(({ label, passage }) => ({ label, passage }))));
@@ -201,6 +214,7 @@ export async function writeStoredIndex(
   await Promise.all([
     writeFileAtomic(join(dir, names.passages), passagesBytes),
     writeFileAtomic(join(dir, names.vectors), vectorBytes),
+    writeFileAtomic(join(dir, names.lexical), lexicalBytes),
     writeViaTempFile(join(dir, names.graph), (tempPath) => graph.writeIndex(tempPath)),
   ]);
   const graphBytes = await readFile(join(dir, names.graph));
@@ -213,6 +227,7 @@ export async function writeStoredIndex(
       graph: describe(names.graph, graphBytes),
       passages: describe(names.passages, passagesBytes),
       vectors: describe(names.vectors, vectorBytes),
+      lexical: describe(names.lexical, lexicalBytes),
     },
     builtAt: new Date().toISOString(),
   };
@@ -233,7 +248,7 @@ function concatVectors(entries: readonly IndexEntry[], dimensions: number): Uint
 
 /** Removes data files of other generations and our temp files; leaves anything else in the folder alone. */
 async function removeStaleFiles(dir: string, manifest: IndexManifest): Promise<void> {
-  const current = new Set(Object.values(manifest.files).map((file) => file.name));
+  const current = new Set(Object.values(manifest.files).flatMap((file) => (file ? [file.name] : [])));
   const stale = (await readdir(dir)).filter(
     (name) => (DATA_FILE_PATTERN.test(name) && !current.has(name)) || OUR_TEMP_PATTERN.test(name),
   );

@@ -6,6 +6,12 @@
 import type { HeaderFact, Passage } from '../sources/types.js';
 import { analyze } from '../text/normalize.js';
 
+/**
+ * Bump whenever what passages are found by changes (this file, ../text/normalize.ts and the tables it
+ * reads): stored lexical indexes record it, and one built with another version is built again.
+ */
+export const LEXICAL_ANALYSIS_VERSION = 1;
+
 /** The term a header line stating `fact` is found by ("_byline"): analysed text never has an underscore. */
 export function factTerm(fact: HeaderFact): string {
   return `_${fact}`;

@@ -70,6 +70,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** Gateway payloads received from the client (IDENTIFY, heartbeats). */
   readonly gatewayReceived: { op: number; d: unknown }[] = [];
+  /** The shard ([id, count]) each interaction was sent to, by interaction id; absent for unsharded sessions. */
+  readonly deliveredTo = new Map<string, [number, number]>();
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   readonly channelId = snowflake();
@@ -81,6 +83,8 @@ export class FakeDiscord {
   private readonly commands = new Map<string, Record<string, unknown>[]>();
   private readonly originals = new Map<string, Record<string, unknown>>();
   private readonly sockets = new Set<WebSocket>();
+  /** The [shard_id, num_shards] each gateway session identified with. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private sequence = 0;
   private gatewaySeq = 0;
 
@@ -89,12 +93,14 @@ export class FakeDiscord {
     private readonly gateway: WebSocketServer,
     /** The only token accepted; anything else gets 401. */
     readonly token: string,
+    /** The shard count GET /gateway/bot recommends. */
+    readonly recommendedShards: number,
   ) {}
 
-  static async start(options: { token?: string } = {}): Promise<FakeDiscord> {
+  static async start(options: { token?: string; shards?: number } = {}): Promise<FakeDiscord> {
     const server = createServer();
     const gateway = new WebSocketServer({ server });
-    const fake = new FakeDiscord(server, gateway, options.token ?? 'fake-bot-token');
+    const fake = new FakeDiscord(server, gateway, options.token ?? 'fake-bot-token', options.shards ?? 1);
     server.on('request', (req, res) => void fake.handleHttp(req, res));
     gateway.on('connection', (socket) => fake.handleSocket(socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -130,8 +136,13 @@ export class FakeDiscord {
     return this.commands.get(guildId ?? 'global') ?? [];
   }
 
-  async sendCommand(name: string, options: CommandOption[] = [], user: FakeUser = DEFAULT_USER): Promise<SentInteraction> {
-    return this.sendInteraction(commandInteraction(this.context(user), name, options));
+  async sendCommand(name: string, options: CommandOption[] = [], user: FakeUser = DEFAULT_USER, guildId = this.guildId): Promise<SentInteraction> {
+    return this.sendInteraction(commandInteraction(this.context(user, guildId), name, options));
+  }
+
+  /** The shards ([id, count]) of the gateway sessions now connected. */
+  connectedShards(): [number, number][] {
+    return [...this.shardOf.values()];
   }
 
   async sendAutocomplete(name: string, options: CommandOption[], user: FakeUser = DEFAULT_USER): Promise<SentInteraction> {
@@ -209,19 +220,25 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private context(user: FakeUser): InteractionContext {
-    return { applicationId: this.applicationId, guildId: this.guildId, channelId: this.channelId, user };
+  private context(user: FakeUser, guildId = this.guildId): InteractionContext {
+    return { applicationId: this.applicationId, guildId, channelId: this.channelId, user };
   }
 
   private async sendInteraction(payload: InteractionPayload): Promise<SentInteraction> {
     if (this.sockets.size === 0) throw new Error('fake Discord: no gateway client connected');
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatch('INTERACTION_CREATE', payload, payload.guild_id);
     return { id: payload.id, token: payload.token, payload };
   }
 
-  private dispatch(event: string, data: unknown): void {
+  /** Sends an event to every session, or, for a guild's event, to the session of the guild's shard as Discord does. */
+  private dispatch(event: string, data: { id?: string }, guildId?: string): void {
     const frame = JSON.stringify({ op: 0, t: event, s: ++this.gatewaySeq, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    for (const socket of this.sockets) {
+      const shard = this.shardOf.get(socket);
+      if (guildId !== undefined && shard && Number((BigInt(guildId) >> 22n) % BigInt(shard[1])) !== shard[0]) continue;
+      if (shard && data.id) this.deliveredTo.set(data.id, shard);
+      socket.send(frame);
+    }
   }
 
   // --- REST ----------------------------------------------------------------------------------
@@ -291,7 +308,7 @@ export class FakeDiscord {
         200,
         {
           url: `ws://127.0.0.1:${this.port}`,
-          shards: 1,
+          shards: this.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       ];
@@ -365,20 +382,31 @@ export class FakeDiscord {
 
   private handleSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     socket.on('message', (data) => {
       const payload = JSON.parse(String(data)) as { op: number; d: unknown };
       this.gatewayReceived.push(payload);
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (payload.op === 2) this.identify(socket, payload.d as { token: string });
+      if (payload.op === 2) this.identify(socket, payload.d as { token: string; shard?: [number, number] });
     });
   }
 
-  private identify(socket: WebSocket, identify: { token: string }): void {
+  private identify(socket: WebSocket, identify: { token: string; shard?: [number, number] }): void {
     if (identify.token !== this.token) {
       socket.close(4004, 'Authentication failed.');
       return;
+    }
+    const shard = identify.shard;
+    if (shard && shard[1] > 1) {
+      if (!(shard[0] >= 0 && shard[0] < shard[1])) {
+        socket.close(4010, 'Invalid shard.');
+        return;
+      }
+      this.shardOf.set(socket, shard);
     }
     const ready = {
       v: 10,
@@ -387,6 +415,7 @@ export class FakeDiscord {
       session_id: `fake-session-${snowflake()}`,
       resume_gateway_url: `ws://127.0.0.1:${this.port}`,
       application: { id: this.applicationId, flags: 0 },
+      ...(shard ? { shard } : {}),
     };
     socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.gatewaySeq, d: ready }));
   }

@@ -1,0 +1,82 @@
+// The lexical index is stored with each generation, beside the graph: a start loads it instead of
+// analysing every passage again, it ranks exactly as one built afresh, and a missing or damaged file
+// (or an index written before it was stored) is rebuilt and written, without embedding anything.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Embedder } from '../../src/embedding/types.js';
+import { buildOrUpdateIndex } from '../../src/index/build.js';
+import { LexicalIndex } from '../../src/index/lexical-index.js';
+import { queryTerms } from '../../src/search/query-terms.js';
+import type { Source } from '../../src/sources/types.js';
+import { offlineEmbedder, scratchProject, type ScratchProject } from './setup.js';
+
+const PROBES = ['Valentina Matvienko', 'Russian arms deal with Iraq', 'Shiite militias fighting ISIS', 'S-400 missile systems'];
+
+let embedder: Embedder;
+let project: ScratchProject;
+let sources: Source[];
+
+beforeAll(async () => {
+  embedder = await offlineEmbedder();
+});
+afterAll(() => embedder.dispose());
+beforeEach(async () => {
+  project = await scratchProject();
+  sources = await project.sources();
+  await buildOrUpdateIndex({ dir: project.indexDir, sources, embedder });
+});
+afterEach(() => project.remove());
+
+const manifestPath = () => join(project.indexDir, 'manifest.json');
+const readManifest = async () => JSON.parse(await readFile(manifestPath(), 'utf8'));
+const open = () => buildOrUpdateIndex({ dir: project.indexDir, sources, embedder });
+
+/** Same hits, scores and matched terms as a lexical index built now over the same passages, and the same term counts. */
+function expectFresh(lexical: LexicalIndex) {
+  const fresh = LexicalIndex.build(sources.flatMap((source) => source.passages));
+  for (const probe of PROBES) {
+    expect(lexical.search(queryTerms(probe), 20)).toEqual(fresh.search(queryTerms(probe), 20));
+    for (const { term } of queryTerms(probe)) {
+      expect(lexical.stats.documentFrequency(term)).toBe(fresh.stats.documentFrequency(term));
+      expect(lexical.stats.idf(term)).toBe(fresh.stats.idf(term));
+    }
+  }
+  expect(lexical.stats.documentCount).toBe(fresh.stats.documentCount);
+}
+
+describe('stored lexical index', () => {
+  it('is written with the generation and checked by the manifest', async () => {
+    const { files } = await readManifest();
+    expect(files.lexical.name).toMatch(/^lexical\.[a-z0-9]+\.json$/);
+    const bytes = await readFile(join(project.indexDir, files.lexical.name));
+    expect(bytes.byteLength).toBe(files.lexical.bytes);
+  });
+
+  it('is loaded at the next start, ranking as one built afresh', async () => {
+    const { lexical, stats } = await open();
+    expect(stats.written).toBe(false);
+    expectFresh(lexical);
+  });
+
+  it('is rebuilt and written again when damaged, without embedding', async () => {
+    const { files } = await readManifest();
+    await writeFile(join(project.indexDir, files.lexical.name), '{"documentCount": 3');
+    const { lexical, stats } = await open();
+    expect(stats).toMatchObject({ written: true, embedded: 0, rebuilt: null });
+    expectFresh(lexical);
+    expect((await readManifest()).files.lexical.name).not.toBe(files.lexical.name);
+    expect((await open()).stats.written).toBe(false);
+  });
+
+  it('is added to an index written before it was stored', async () => {
+    const manifest = await readManifest();
+    await rm(join(project.indexDir, manifest.files.lexical.name));
+    delete manifest.files.lexical;
+    await writeFile(manifestPath(), JSON.stringify(manifest));
+    const { lexical, stats } = await open();
+    expect(stats).toMatchObject({ written: true, embedded: 0 });
+    expectFresh(lexical);
+    expect((await readManifest()).files.lexical).toBeDefined();
+  });
+});
