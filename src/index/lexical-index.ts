@@ -7,6 +7,7 @@ import type { LexicalHit, WeightedTerm } from '../store/types.js';
 import { LEXICAL_ANALYSIS_VERSION, passageTerms } from '../search/passage-terms.js';
 import { buildTermStats, idfOf, type TermStats } from '../search/termStats.js';
 import { allowedEdits, FUZZY_MATCH_WEIGHT } from '../store/fuzzy-terms.js';
+import { fromJsonLines, toJsonLines } from './json-lines.js';
 
 interface IndexedPassage {
   id: number;
@@ -26,13 +27,18 @@ const MINISEARCH_OPTIONS = {
 /** minisearch's serialisation format this code reads (its toJSON `serializationVersion`). */
 const MINISEARCH_FORMAT = 2;
 
-/** The lexical index as stored beside the graph: minisearch's own serialisation, over passages in index order. */
-interface SerializedLexicalIndex {
+/**
+ * The lexical index as stored beside the graph, as JSON lines (./json-lines.ts): first a header (the
+ * analysis, the passage count, and minisearch's own serialisation but its term index), then one line
+ * per term of that index. Over passages in index order.
+ */
+interface LexicalHeader {
   /** LEXICAL_ANALYSIS_VERSION of the terms it holds. */
   analysis: number;
   documentCount: number;
-  miniSearch: ReturnType<MiniSearch['toJSON']>;
+  miniSearch: Omit<ReturnType<MiniSearch['toJSON']>, 'index'>;
 }
+type IndexLine = ReturnType<MiniSearch['toJSON']>['index'][number];
 
 export class LexicalIndex {
   private constructor(
@@ -54,27 +60,31 @@ export class LexicalIndex {
    * passages analysing took most of a start). Throws when the bytes do not fit the passages.
    */
   static load(passages: readonly Passage[], bytes: Uint8Array): LexicalIndex {
-    const stored = JSON.parse(Buffer.from(bytes).toString('utf8')) as SerializedLexicalIndex;
-    if (stored.documentCount !== passages.length || stored.miniSearch.serializationVersion !== MINISEARCH_FORMAT) {
-      throw new Error(`stored lexical index does not fit the passages (${stored.documentCount} documents for ${passages.length} passages)`);
+    const lines = fromJsonLines(bytes);
+    const header = lines.next().value as LexicalHeader | undefined;
+    // A header holding the term index is the one-object format written before: built again.
+    if (!header || 'index' in header.miniSearch || header.documentCount !== passages.length || header.miniSearch.serializationVersion !== MINISEARCH_FORMAT) {
+      throw new Error(`stored lexical index does not fit the passages (${header?.documentCount} documents for ${passages.length} passages)`);
     }
-    if (stored.analysis !== LEXICAL_ANALYSIS_VERSION) {
-      throw new Error(`stored lexical index holds terms of another analysis (version ${stored.analysis}, now ${LEXICAL_ANALYSIS_VERSION})`);
+    if (header.analysis !== LEXICAL_ANALYSIS_VERSION) {
+      throw new Error(`stored lexical index holds terms of another analysis (version ${header.analysis}, now ${LEXICAL_ANALYSIS_VERSION})`);
     }
+    const index = [...lines] as IndexLine[];
     // A term's document frequency is the size of its posting list.
     const documentFrequency = new Map<string, number>();
-    for (const [term, fields] of stored.miniSearch.index) documentFrequency.set(term, Object.keys(fields['0'] ?? {}).length);
+    for (const [term, fields] of index) documentFrequency.set(term, Object.keys(fields['0'] ?? {}).length);
     const stats: TermStats = {
       documentCount: passages.length,
       documentFrequency: (term) => documentFrequency.get(term) ?? 0,
       idf: idfOf({ documentCount: passages.length, documentFrequency }),
     };
-    return new LexicalIndex(passages, MiniSearch.loadJS<IndexedPassage>(stored.miniSearch, MINISEARCH_OPTIONS), stats);
+    return new LexicalIndex(passages, MiniSearch.loadJS<IndexedPassage>({ ...header.miniSearch, index }, MINISEARCH_OPTIONS), stats);
   }
 
   serialize(): Uint8Array {
-    const stored: SerializedLexicalIndex = { analysis: LEXICAL_ANALYSIS_VERSION, documentCount: this.passages.length, miniSearch: this.miniSearch.toJSON() };
-    return Buffer.from(JSON.stringify(stored));
+    const { index, ...miniSearch } = this.miniSearch.toJSON();
+    const header: LexicalHeader = { analysis: LEXICAL_ANALYSIS_VERSION, documentCount: this.passages.length, miniSearch };
+    return toJsonLines([header, ...index]);
   }
 
   get size(): number {

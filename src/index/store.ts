@@ -10,6 +10,7 @@ import { makeDirectory } from '../config/make-directory.js';
 import type { SlugBook } from '../sources/slug.js';
 import type { Passage } from '../sources/types.js';
 import { writeFileAtomic, writeViaTempFile } from './atomic-write.js';
+import { fromJsonLines, toJsonLines } from './json-lines.js';
 import { readGraphFile } from './graph.js';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, manifestSchema, type IndexManifest, type StoredFile } from './manifest.js';
 
@@ -81,7 +82,7 @@ export async function readStoredVectors(dir: string): Promise<StoredVectors> {
     readVerified(dir, manifest.files.vectors, 'vectors'),
   ]);
 
-  const records = passagesFileSchema.safeParse(parseJson(passagesBytes, 'passages file'));
+  const records = passagesFileSchema.safeParse(parseRecords(passagesBytes, 'passages file'));
   if (!records.success) throw new IndexUnavailableError(`passages file invalid (${records.error.issues[0]?.message})`);
   if (records.data.length !== manifest.count) {
     throw new IndexUnavailableError(`passages file has ${records.data.length} passages, manifest says ${manifest.count}`);
@@ -158,6 +159,17 @@ async function readManifest(dir: string): Promise<IndexManifest> {
   return parsed.data;
 }
 
+/** The passages file: JSON lines, one record each (a JSON array in indexes written before). */
+function parseRecords(bytes: Buffer, what: string): unknown {
+  const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
+  if (first === 0x5b) return parseJson(bytes, what);
+  try {
+    return [...fromJsonLines(bytes)];
+  } catch (error) {
+    throw new IndexUnavailableError(`${what} is not valid JSON lines (${(error as Error).message})`);
+  }
+}
+
 function parseJson(bytes: Buffer, what: string): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -209,7 +221,7 @@ export async function writeStoredIndex(
     lexical: `lexical.${generation}.json`,
   };
 
-  const passagesBytes = Buffer.from(JSON.stringify(entries.map(({ label, passage }) => ({ label, passage }))));
+  const passagesBytes = toJsonLines(entries.map(({ label, passage }) => ({ label, passage })));
   const vectorBytes = concatVectors(entries, content.dimensions);
   await Promise.all([
     writeFileAtomic(join(dir, names.passages), passagesBytes),

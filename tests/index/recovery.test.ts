@@ -5,6 +5,7 @@ import { cp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embedding/types.js';
+import { fromJsonLines, toJsonLines } from '../../src/index/json-lines.js';
 import { buildOrUpdateIndex, openIndex, type IndexBuildStats, type IndexLogger } from '../../src/index/build.js';
 import { IndexUnavailableError } from '../../src/index/store.js';
 import type { VectorIndex } from '../../src/index/vector-index.js';
@@ -94,9 +95,15 @@ describe('damaged index', () => {
   });
 
   it('rebuilds when the passages file and the manifest disagree on the count', async () => {
-    const records = JSON.parse(await readFile(await dataFile('passages'), 'utf8'));
-    await replaceConsistently('passages', Buffer.from(JSON.stringify(records.slice(1))));
+    const records = [...fromJsonLines(await readFile(await dataFile('passages')))];
+    await replaceConsistently('passages', toJsonLines(records.slice(1)));
     await expectRebuilt(/passages file has \d+ passages, manifest says \d+/);
+  });
+
+  it('reads a passages file written as one JSON array, as indexes before JSON lines were', async () => {
+    const records = [...fromJsonLines(await readFile(await dataFile('passages')))];
+    await replaceConsistently('passages', Buffer.from(JSON.stringify(records)));
+    expect(ids(await openIndex(project.indexDir))).toEqual(ids(built));
   });
 
   it('rebuilds when hnswlib cannot read the graph file', async () => {
