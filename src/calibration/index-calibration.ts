@@ -22,7 +22,15 @@ const calibrationSchema = z.object({ denseScale: z.object({ floor: z.number(), u
 /** Model id and a fingerprint of the passages (ids and text) and of the probes they are measured with. */
 export function calibrationKey(modelId: string, passages: readonly Pick<Passage, 'id' | 'text'>[]): string {
   const hash = createHash('sha256').update(JSON.stringify({ method: METHOD_VERSION, probes: readProbeQuestions() }));
-  for (const passage of passages) hash.update(`${passage.id}\u0000${passage.text}\u0000`);
+  // Fed a thousand passages at a time: one update per passage took 0.4 s of a start at 100,000 passages.
+  for (let i = 0; i < passages.length; i += 1000) {
+    hash.update(
+      passages
+        .slice(i, i + 1000)
+        .map((passage) => `${passage.id}\u0000${passage.text}\u0000`)
+        .join(''),
+    );
+  }
   return `${modelId} ${hash.digest('hex').slice(0, 16)}`;
 }
 

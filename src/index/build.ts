@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Embedder } from '../embedding/types.js';
 import { updateSlugBook, type SlugBook } from '../sources/slug.js';
+import { samePassage } from '../sources/same-passage.js';
 import type { Passage, Source } from '../sources/types.js';
 import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from '../store/embed-in-batches.js';
 import type { StoreLogger, StoreSyncStats } from '../store/types.js';
@@ -15,16 +16,13 @@ import type { IndexManifest } from './manifest.js';
 import { DEFAULT_HNSW_PARAMS, INDEX_SPACE, type HnswParams } from './params.js';
 import { diffSources, recordSources } from '../store/source-changes.js';
 import {
-  IndexUnavailableError,
-  readStoredGraph,
   readStoredIndex,
+  readStoredParts,
   readStoredLexical,
-  readStoredVectors,
   writeStoredIndex,
   type IndexEntry,
   type ManifestContent,
   type StoredIndex,
-  type StoredVectors,
 } from './store.js';
 import { VectorIndex } from './vector-index.js';
 import { startWorkerInserter } from './worker-inserter.js';
@@ -86,7 +84,7 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltInd
   const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
   const passages = sources.flatMap((source) => source.passages);
 
-  const { stored, graph: storedGraph, unavailable } = await readUsableParts(dir);
+  const { stored, graph: storedGraph, unavailable } = await readStoredParts(dir);
   const modelMismatch = stored && modelChange(stored.manifest, embedder);
   const rebuilt = unavailable?.reason ?? modelMismatch ?? (stored && graphParamsChange(stored.manifest, params)) ?? null;
   if (rebuilt) {
@@ -95,10 +93,12 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltInd
     else logger?.info(message);
   }
   const base: StoredIndex | undefined = rebuilt === null && stored && storedGraph ? { ...stored, graph: storedGraph } : undefined;
-  // Vectors depend only on the model and the text: they outlive a damaged graph or new HNSW settings.
-  const knownVectors = new Map(stored && !modelMismatch ? stored.entries.map((entry) => [entry.passage.text, entry.vector]) : []);
-
-  const plan = planEntries(passages, base?.entries ?? [], knownVectors, base?.manifest.nextLabel ?? 0);
+  // A start whose sources did not change, the usual one, keeps every entry as it is; otherwise vectors,
+  // which depend only on the model and the text, outlive a damaged graph or new HNSW settings.
+  const plan =
+    base && base.entries.length === passages.length && base.entries.every((entry, i) => samePassage(entry.passage, passages[i]!))
+      ? base.entries.map(({ label, vector }, i) => ({ passage: passages[i]!, label, inGraph: true, vector }))
+      : planEntries(passages, base?.entries ?? [], vectorsByText(stored && !modelMismatch ? stored.entries : []), base?.manifest.nextLabel ?? 0);
   const keptLabels = new Set(plan.filter((item) => item.inGraph).map((item) => item.label));
   const removed = (base?.entries ?? []).filter((entry) => !keptLabels.has(entry.label));
   const inserter = openInserter(options, params, plan, base, removed);
@@ -208,20 +208,6 @@ export async function openIndex(dir: string): Promise<VectorIndex> {
   return new VectorIndex(graph, entries, manifest);
 }
 
-/** As much of the stored index as is intact: passages and vectors can outlive a damaged graph file. */
-async function readUsableParts(
-  dir: string,
-): Promise<{ stored?: StoredVectors; graph?: HierarchicalNSW; unavailable?: IndexUnavailableError }> {
-  let stored: StoredVectors | undefined;
-  try {
-    stored = await readStoredVectors(dir);
-    return { stored, graph: await readStoredGraph(dir, stored) };
-  } catch (error) {
-    if (error instanceof IndexUnavailableError) return { stored, unavailable: error };
-    throw error;
-  }
-}
-
 function modelChange(manifest: IndexManifest, embedder: Embedder): string | undefined {
   if (manifest.modelId !== embedder.modelId) return `the model changed (${manifest.modelId} → ${embedder.modelId})`;
   if (manifest.dimensions !== embedder.dimensions) {
@@ -234,6 +220,10 @@ function graphParamsChange(manifest: IndexManifest, params: HnswParams): string 
   const changed = (['M', 'efConstruction'] as const).filter((name) => manifest[name] !== params[name]);
   if (changed.length === 0) return undefined;
   return `HNSW settings changed (${changed.map((name) => `${name} ${manifest[name]} → ${params[name]}`).join(', ')})`;
+}
+
+function vectorsByText(entries: readonly IndexEntry[]): Map<string, Float32Array> {
+  return new Map(entries.map((entry) => [entry.passage.text, entry.vector]));
 }
 
 interface PlannedEntry {
@@ -306,6 +296,6 @@ function sameContent(base: StoredIndex, content: ManifestContent, entries: reado
   return (
     manifestSame &&
     entries.length === base.entries.length &&
-    entries.every((entry, i) => entry.label === base.entries[i]?.label && JSON.stringify(entry.passage) === JSON.stringify(base.entries[i]?.passage))
+    entries.every((entry, i) => entry.label === base.entries[i]?.label && samePassage(entry.passage, base.entries[i]!.passage))
   );
 }

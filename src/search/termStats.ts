@@ -29,6 +29,11 @@ export function buildTermStats(documents: Iterable<readonly string[]>): TermStat
     documentCount++;
     for (const term of new Set(terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
+  return termStatsOf(documentCount, frequency);
+}
+
+/** Statistics from document frequencies already counted (a stored index's). */
+export function termStatsOf(documentCount: number, frequency: ReadonlyMap<string, number>): TermStats {
   const documentFrequency = (term: string): number => frequency.get(term) ?? 0;
   return {
     documentCount,

@@ -1,6 +1,7 @@
 // The lexical index is stored with each generation, beside the graph: a start loads it instead of
 // analysing every passage again, it ranks exactly as one built afresh, and a missing or damaged file
 // (or an index written before it was stored) is rebuilt and written, without embedding anything.
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +68,21 @@ describe('stored lexical index', () => {
     expectFresh(lexical);
     expect((await readManifest()).files.lexical.name).not.toBe(files.lexical.name);
     expect((await open()).stats.written).toBe(false);
+  });
+
+  it('is rebuilt when written before it held document frequencies', async () => {
+    const manifest = await readManifest();
+    const path = join(project.indexDir, manifest.files.lexical.name);
+    const [header, ...index] = (await readFile(path, 'utf8')).split('\n');
+    const { documentFrequency, ...older } = JSON.parse(header!);
+    expect(Object.keys(documentFrequency).length).toBeGreaterThan(100);
+    const bytes = Buffer.from([JSON.stringify(older), ...index].join('\n'));
+    await writeFile(path, bytes);
+    manifest.files.lexical = { ...manifest.files.lexical, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    await writeFile(manifestPath(), JSON.stringify(manifest));
+    const { lexical, stats } = await open();
+    expect(stats).toMatchObject({ written: true, embedded: 0 });
+    expectFresh(lexical);
   });
 
   it('is added to an index written before it was stored', async () => {
