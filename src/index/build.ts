@@ -11,14 +11,15 @@ import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from 
 import type { StoreLogger, StoreSyncStats } from '../store/types.js';
 import { createGraph, prepareGraph } from './graph.js';
 import { inThreadInserter, type GraphInserter } from './graph-inserter.js';
-import { LexicalIndex } from './lexical-index.js';
+import { LexicalIndex, type LexicalSearcher } from './lexical-index.js';
+import type { StoredLexicalLoad } from './lexical-on-worker.js';
+import { startStoredLexicalLoad } from './stored-lexical.js';
 import type { IndexManifest } from './manifest.js';
 import { DEFAULT_HNSW_PARAMS, INDEX_SPACE, type HnswParams } from './params.js';
 import { diffSources, recordSources } from '../store/source-changes.js';
 import {
   readStoredIndex,
   readStoredParts,
-  readStoredLexical,
   writeStoredIndex,
   type IndexEntry,
   type ManifestContent,
@@ -47,6 +48,8 @@ export interface BuildIndexOptions {
   slugBook?: SlugBook;
   /** Where HNSW inserts run: on a worker thread, overlapping embedding, or in this thread between embedding batches. Default 'auto'. */
   insertion?: 'auto' | 'worker' | 'in-thread';
+  /** Passages from which a stored lexical index loads on a worker thread (see ./stored-lexical.ts). */
+  lexicalWorkerMinPassages?: number;
 }
 
 export type IndexBuildStats = StoreSyncStats;
@@ -61,7 +64,7 @@ const WORKER_MIN_EMBEDDED_INSERTS = 2_000;
 export interface BuiltIndex {
   index: VectorIndex;
   /** BM25 over the same passages: stored with each generation, so a start loads it instead of analysing every passage. */
-  lexical: LexicalIndex;
+  lexical: LexicalSearcher;
   stats: IndexBuildStats;
 }
 
@@ -84,7 +87,10 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltInd
   const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
   const passages = sources.flatMap((source) => source.passages);
 
-  const { stored, graph: storedGraph, unavailable } = await readStoredParts(dir);
+  let lexicalLoad: StoredLexicalLoad | undefined;
+  const { stored, graph: storedGraph, unavailable } = await readStoredParts(dir, (manifest) => {
+    lexicalLoad = startStoredLexicalLoad(dir, manifest, options.lexicalWorkerMinPassages);
+  });
   const modelMismatch = stored && modelChange(stored.manifest, embedder);
   const rebuilt = unavailable?.reason ?? modelMismatch ?? (stored && graphParamsChange(stored.manifest, params)) ?? null;
   if (rebuilt) {
@@ -102,8 +108,8 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltInd
   const keptLabels = new Set(plan.filter((item) => item.inGraph).map((item) => item.label));
   const removed = (base?.entries ?? []).filter((entry) => !keptLabels.has(entry.label));
   const inserter = openInserter(options, params, plan, base, removed);
-  const { entries, manifest, graph, lexical, unchanged } = await embedInsertAndWrite(options, params, plan, base, removed, inserter).finally(() =>
-    inserter.close(),
+  const { entries, manifest, graph, lexical, unchanged } = await embedInsertAndWrite(options, params, plan, base, removed, inserter, lexicalLoad).finally(
+    () => inserter.close(),
   );
 
   const embedded = plan.filter((item) => !item.vector).length;
@@ -159,7 +165,8 @@ async function embedInsertAndWrite(
   base: StoredIndex | undefined,
   removed: readonly IndexEntry[],
   inserter: GraphInserter,
-): Promise<{ entries: IndexEntry[]; manifest: IndexManifest; graph: HierarchicalNSW; lexical: LexicalIndex; unchanged: boolean }> {
+  lexicalLoad: StoredLexicalLoad | undefined,
+): Promise<{ entries: IndexEntry[]; manifest: IndexManifest; graph: HierarchicalNSW; lexical: LexicalSearcher; unchanged: boolean }> {
   const { dir, sources, embedder } = options;
   const toInsert = plan.filter((item) => !item.inGraph);
   const feed = insertionFeed(toInsert, inserter, embedder.dimensions);
@@ -182,24 +189,16 @@ async function embedInsertAndWrite(
   };
   const passages = entries.map((entry) => entry.passage);
   // Inserting always changes the labels, so only a build that inserted nothing (in-thread) is unchanged.
-  if (base !== undefined && removed.length === 0 && sameContent(base, content, entries)) {
+  if (lexicalLoad && base !== undefined && removed.length === 0 && sameContent(base, content, entries)) {
     // An index written before the lexical index was stored, or whose lexical file is damaged, is written again.
-    const lexical = await loadStoredLexical(dir, base.manifest, passages);
+    const lexical = await lexicalLoad.take(passages);
     if (lexical) return { entries, manifest: base.manifest, graph: base.graph, lexical, unchanged: true };
+  } else {
+    await lexicalLoad?.cancel();
   }
   const lexical = LexicalIndex.build(passages);
   const manifest = await writeStoredIndex(dir, content, inserter, entries, lexical.serialize());
   return { entries, manifest, graph: await inserter.finish(join(dir, manifest.files.graph.name)), lexical, unchanged: false };
-}
-
-async function loadStoredLexical(dir: string, manifest: IndexManifest, passages: readonly Passage[]): Promise<LexicalIndex | undefined> {
-  const bytes = await readStoredLexical(dir, manifest);
-  if (!bytes) return undefined;
-  try {
-    return LexicalIndex.load(passages, bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Loads the index in `dir` as it is. Throws IndexUnavailableError when it is missing or damaged. */

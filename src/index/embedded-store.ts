@@ -14,7 +14,7 @@ import type {
 } from '../store/types.js';
 import { readCalibrationFile, writeCalibrationFile } from './calibration-file.js';
 import { buildOrUpdateIndex } from './build.js';
-import type { LexicalIndex } from './lexical-index.js';
+import type { LexicalSearcher } from './lexical-index.js';
 import { readSlugBook } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -24,7 +24,7 @@ export class EmbeddedStore implements PassageStore {
 
   constructor(
     readonly vectors: VectorIndex,
-    readonly lexicalIndex: LexicalIndex,
+    readonly lexicalIndex: LexicalSearcher,
     private readonly dir: string,
   ) {
     this.vectorById = new Map(vectors.passages.map((passage, i) => [passage.id, vectors.vectors[i]!]));
@@ -80,7 +80,8 @@ export class EmbeddedStore implements PassageStore {
   }
 
   async close(): Promise<void> {
-    // Graph and maps are garbage-collected with the store.
+    // Graph and maps are garbage-collected with the store; a lexical index on a worker thread is stopped.
+    await this.lexicalIndex.close();
   }
 }
 

@@ -5,7 +5,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../sources/types.js';
 import type { LexicalHit, WeightedTerm } from '../store/types.js';
 import { LEXICAL_ANALYSIS_VERSION, passageTerms } from '../search/passage-terms.js';
-import { buildTermStats, termStatsOf, type TermStats } from '../search/termStats.js';
+import { countDocumentFrequencies, termStatsOf, type TermStats } from '../search/termStats.js';
 import { allowedEdits, FUZZY_MATCH_WEIGHT } from '../store/fuzzy-terms.js';
 import { fromJsonLines, toJsonLines } from './json-lines.js';
 
@@ -42,26 +42,43 @@ interface LexicalHeader {
 }
 type IndexLine = ReturnType<MiniSearch['toJSON']>['index'][number];
 
-export class LexicalIndex {
-  private constructor(
-    private readonly passages: readonly Passage[],
-    private readonly miniSearch: MiniSearch<IndexedPassage>,
-    /** Term rarity over the same passages, for weighting terms outside BM25 (quote selection). */
-    readonly stats: TermStats,
-  ) {}
+/** A match over numbered documents (a passage's number is its position in index order). */
+export interface LexicalMatch {
+  document: number;
+  score: number;
+  terms: string[];
+  passageTerms: string[];
+}
 
-  static build(passages: readonly Passage[]): LexicalIndex {
-    const analysed = passages.map(passageTerms);
+/**
+ * BM25 over numbered documents: minisearch and the terms' document frequencies. What a worker thread
+ * can hold without the passages (./lexical-on-worker.ts).
+ */
+export class LexicalPostings {
+  /** Term rarity over the same documents, for weighting terms outside BM25 (quote selection). */
+  readonly stats: TermStats;
+
+  private constructor(
+    private readonly miniSearch: MiniSearch<IndexedPassage>,
+    /** How many documents hold each term. */
+    readonly documentFrequencies: ReadonlyMap<string, number>,
+    documentCount: number,
+  ) {
+    this.stats = termStatsOf(documentCount, documentFrequencies);
+  }
+
+  static build(analysed: readonly (readonly string[])[]): LexicalPostings {
     const miniSearch = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
     miniSearch.addAll(analysed.map((terms, id) => ({ id, terms: terms.join(' ') })));
-    return new LexicalIndex(passages, miniSearch, buildTermStats(analysed));
+    const { documentCount, frequency } = countDocumentFrequencies(analysed);
+    return new LexicalPostings(miniSearch, frequency, documentCount);
   }
 
   /**
-   * The index `serialize` wrote for these passages, without analysing their text again (at 100,000
-   * passages analysing took most of a start). Throws when the bytes do not fit the passages.
+   * The postings `serialize` wrote, without analysing any text again (at 100,000 passages analysing
+   * took most of a start). Throws when the bytes do not hold `documentCount` documents.
    */
-  static load(passages: readonly Passage[], bytes: Uint8Array): LexicalIndex {
+  static load(bytes: Uint8Array, documentCount: number): LexicalPostings {
     const lines = fromJsonLines(bytes);
     const header = lines.next().value as LexicalHeader | undefined;
     // A header holding the term index is the one-object format written before: built again.
@@ -69,33 +86,28 @@ export class LexicalIndex {
       !header ||
       'index' in header.miniSearch ||
       header.documentFrequency === undefined ||
-      header.documentCount !== passages.length ||
+      header.documentCount !== documentCount ||
       header.miniSearch.serializationVersion !== MINISEARCH_FORMAT
     ) {
-      throw new Error(`stored lexical index does not fit the passages (${header?.documentCount} documents for ${passages.length} passages)`);
+      throw new Error(`stored lexical index does not fit the passages (${header?.documentCount} documents for ${documentCount} passages)`);
     }
     if (header.analysis !== LEXICAL_ANALYSIS_VERSION) {
       throw new Error(`stored lexical index holds terms of another analysis (version ${header.analysis}, now ${LEXICAL_ANALYSIS_VERSION})`);
     }
     const index = [...lines] as IndexLine[];
-    const stats = termStatsOf(passages.length, new Map(Object.entries(header.documentFrequency)));
-    return new LexicalIndex(passages, MiniSearch.loadJS<IndexedPassage>({ ...header.miniSearch, index }, MINISEARCH_OPTIONS), stats);
+    const miniSearch = MiniSearch.loadJS<IndexedPassage>({ ...header.miniSearch, index }, MINISEARCH_OPTIONS);
+    return new LexicalPostings(miniSearch, new Map(Object.entries(header.documentFrequency)), documentCount);
   }
 
   serialize(): Uint8Array {
     const { index, ...miniSearch } = this.miniSearch.toJSON();
-    // A term's document frequency is the size of its posting list (in the one field, "0").
-    const documentFrequency = Object.fromEntries(index.map(([term, fields]) => [term, Object.keys(fields['0'] ?? {}).length]));
-    const header: LexicalHeader = { analysis: LEXICAL_ANALYSIS_VERSION, documentCount: this.passages.length, documentFrequency, miniSearch };
+    const documentFrequency = Object.fromEntries(this.documentFrequencies);
+    const header: LexicalHeader = { analysis: LEXICAL_ANALYSIS_VERSION, documentCount: this.stats.documentCount, documentFrequency, miniSearch };
     return toJsonLines([header, ...index]);
   }
 
-  get size(): number {
-    return this.passages.length;
-  }
-
-  /** The k best passages for analysed query terms, optionally only from the source with this slug. */
-  search(terms: readonly WeightedTerm[], k: number, sourceSlug?: string): LexicalHit[] {
+  /** The k best documents for analysed query terms, optionally only those `keep` accepts. */
+  match(terms: readonly WeightedTerm[], k: number, keep?: (document: number) => boolean): LexicalMatch[] {
     const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
     const options: SearchOptions = {
       boostTerm: (term) => weights.get(term) ?? 1,
@@ -103,22 +115,64 @@ export class LexicalIndex {
       fuzzy: (term) => allowedEdits(term, this.stats.documentFrequency(term)) || false,
       weights: { fuzzy: FUZZY_MATCH_WEIGHT, prefix: 0 },
     };
-    if (sourceSlug !== undefined) options.filter = (r) => this.passageAt(r.id).source === sourceSlug;
+    if (keep) options.filter = (r) => keep(r.id as number);
     return this.miniSearch
       .search([...weights.keys()].join(' '), options)
       .slice(0, k)
-      .map((r, i) => ({
-        passage: this.passageAt(r.id),
-        score: r.score,
-        rank: i + 1,
-        terms: r.queryTerms,
-        passageTerms: r.terms,
-      }));
+      .map((r) => ({ document: r.id as number, score: r.score, terms: r.queryTerms, passageTerms: r.terms }));
+  }
+}
+
+/** What the embedded store searches: a LexicalIndex in this thread, or one on a worker (./lexical-on-worker.ts). */
+export interface LexicalSearcher {
+  readonly stats: TermStats;
+  search(terms: readonly WeightedTerm[], k: number, sourceSlug?: string): LexicalHit[] | Promise<LexicalHit[]>;
+  close(): Promise<void>;
+}
+
+/** BM25 over passages, in this thread. */
+export class LexicalIndex implements LexicalSearcher {
+  constructor(
+    private readonly passages: readonly Passage[],
+    private readonly postings: LexicalPostings,
+  ) {}
+
+  static build(passages: readonly Passage[]): LexicalIndex {
+    return new LexicalIndex(passages, LexicalPostings.build(passages.map(passageTerms)));
   }
 
-  private passageAt(id: number): Passage {
-    const passage = this.passages[id];
-    if (!passage) throw new Error(`lexical index out of step with its passages: no passage ${id}`);
-    return passage;
+  /** The index `serialize` wrote for these passages. Throws when the bytes do not fit them. */
+  static load(passages: readonly Passage[], bytes: Uint8Array): LexicalIndex {
+    return new LexicalIndex(passages, LexicalPostings.load(bytes, passages.length));
   }
+
+  get stats(): TermStats {
+    return this.postings.stats;
+  }
+
+  get size(): number {
+    return this.passages.length;
+  }
+
+  serialize(): Uint8Array {
+    return this.postings.serialize();
+  }
+
+  /** The k best passages for analysed query terms, optionally only from the source with this slug. */
+  search(terms: readonly WeightedTerm[], k: number, sourceSlug?: string): LexicalHit[] {
+    return lexicalHits(this.postings.match(terms, k, sourceSlug === undefined ? undefined : (document) => this.passages[document]?.source === sourceSlug), this.passages);
+  }
+
+  async close(): Promise<void> {
+    // Garbage-collected with its owner.
+  }
+}
+
+/** Matches as hits on the passages they number. */
+export function lexicalHits(matches: readonly LexicalMatch[], passages: readonly Passage[]): LexicalHit[] {
+  return matches.map(({ document, score, terms, passageTerms }, i) => {
+    const passage = passages[document];
+    if (!passage) throw new Error(`lexical index out of step with its passages: no passage ${document}`);
+    return { passage, score, rank: i + 1, terms, passageTerms };
+  });
 }

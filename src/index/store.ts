@@ -1,8 +1,8 @@
 // Reading and writing one generation of index files. Data files carry the generation in their
 // names and are never overwritten; the manifest, replaced atomically and last, is what makes a
 // generation current. So a kill mid-write leaves the previous generation intact and in force.
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import { makeDirectory } from '../config/make-directory.js';
@@ -11,6 +11,8 @@ import type { Passage } from '../sources/types.js';
 import { writeFileAtomic, writeViaTempFile } from './atomic-write.js';
 import { fromJsonLines, toJsonLines } from './json-lines.js';
 import { readGraphFile } from './graph.js';
+import { IndexUnavailableError } from './unavailable.js';
+import { readVerified, sha256 } from './verified-file.js';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, manifestSchema, type IndexManifest, type StoredFile } from './manifest.js';
 
 /** One indexed passage: its HNSW label and the vector the model gave its text. */
@@ -34,17 +36,6 @@ export interface StoredIndex extends StoredVectors {
 /** The manifest minus what writing decides (format, file names and hashes, generation, time). */
 export type ManifestContent = Omit<IndexManifest, 'formatVersion' | 'files' | 'generation' | 'builtAt'>;
 
-/** The index on disk is missing or unusable; `reason` says which, in words fit for a log line. */
-export class IndexUnavailableError extends Error {
-  override readonly name = 'IndexUnavailableError';
-  constructor(
-    readonly reason: string,
-    readonly missing = false,
-  ) {
-    super(`Vector index unavailable: ${reason}`);
-  }
-}
-
 const DATA_FILE_PATTERN = /^(graph|passages|vectors|lexical)\.[a-z0-9]+\.(hnsw|json|f32)$/;
 /** Temp files of ours left by an interrupted write (see atomic-write.ts). */
 const OUR_TEMP_PATTERN = /^(graph|passages|vectors|lexical|manifest|calibration)\..*\.tmp$/;
@@ -59,7 +50,11 @@ export async function readStoredIndex(dir: string): Promise<StoredIndex> {
  * As much of the stored index as is intact: passages and vectors can outlive a damaged graph file.
  * The graph is read alongside the passages, its file checked and loaded off this thread meanwhile.
  */
-export async function readStoredParts(dir: string): Promise<{ stored?: StoredVectors; graph?: HierarchicalNSW; unavailable?: IndexUnavailableError }> {
+export async function readStoredParts(
+  dir: string,
+  /** Called once the manifest is read, to start more reading beside these parts. */
+  withManifest?: (manifest: IndexManifest) => void,
+): Promise<{ stored?: StoredVectors; graph?: HierarchicalNSW; unavailable?: IndexUnavailableError }> {
   let manifest: IndexManifest;
   try {
     manifest = await readManifest(dir);
@@ -67,6 +62,7 @@ export async function readStoredParts(dir: string): Promise<{ stored?: StoredVec
     if (error instanceof IndexUnavailableError) return { unavailable: error };
     throw error;
   }
+  withManifest?.(manifest);
   const [vectors, graph] = await Promise.allSettled([readEntries(dir, manifest), readGraph(dir, manifest)]);
   const failure = [vectors, graph].find((outcome) => outcome.status === 'rejected');
   if (failure && !(failure.reason instanceof IndexUnavailableError)) throw failure.reason;
@@ -129,17 +125,6 @@ async function readGraph(dir: string, manifest: IndexManifest): Promise<Hierarch
   }
 }
 
-/** The stored lexical index's bytes, checked against the manifest; undefined when absent or damaged (it is then rebuilt). */
-export async function readStoredLexical(dir: string, manifest: IndexManifest): Promise<Buffer | undefined> {
-  if (!manifest.files.lexical) return undefined;
-  try {
-    return await readVerified(dir, manifest.files.lexical, 'lexical');
-  } catch (error) {
-    if (error instanceof IndexUnavailableError) return undefined;
-    throw error;
-  }
-}
-
 /**
  * The slugs recorded with the index in `dir`, or {} when there is no readable manifest. Needs only the
  * manifest, so a damaged data file does not lose the sources' slugs.
@@ -189,46 +174,6 @@ function parseJson(bytes: Buffer, what: string): unknown {
   } catch (error) {
     throw new IndexUnavailableError(`${what} is not valid JSON (${(error as Error).message})`);
   }
-}
-
-/** Reads a data file and checks it is exactly what the manifest recorded (catches truncation before hnswlib sees it). */
-async function readVerified(dir: string, file: StoredFile, what: string): Promise<Buffer> {
-  let bytes: Buffer;
-  try {
-    bytes = await readWholeFile(join(dir, file.name));
-  } catch (error) {
-    throw new IndexUnavailableError(`${what} file ${file.name} unreadable (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
-  if (bytes.byteLength !== file.bytes || sha256(bytes) !== file.sha256) {
-    throw new IndexUnavailableError(`${what} file ${file.name} is damaged (${bytes.byteLength} bytes, expected ${file.bytes})`);
-  }
-  return bytes;
-}
-
-/**
- * The file in one read into memory of its own (readFile reads 512 KiB at a time: a third of a second
- * for a 100 MB file). A file that is not the size stat gave is reported so, by the size check after.
- */
-async function readWholeFile(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const bytes = Buffer.allocUnsafeSlow((await handle.stat()).size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) return bytes.subarray(0, filled);
-      filled += bytesRead;
-    }
-    // One byte more than stat said means the file grew meanwhile: report a size that cannot match.
-    const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, filled);
-    return bytesRead === 0 ? bytes : Buffer.concat([bytes, Buffer.alloc(1)]);
-  } finally {
-    await handle.close();
-  }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** A graph, or whatever holds one elsewhere (the insert worker): writes it in hnswlib's format. */

@@ -1,11 +1,11 @@
 // A GraphInserter whose graph lives on a worker thread (insert-worker.ts), so HNSW inserts use the
 // second core while this thread embeds. The worker writes the finished graph file itself; this
 // thread then reads that file back for the index it returns.
-import { Worker } from 'node:worker_threads';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { GraphShape } from './graph.js';
 import { readGraphFile } from './graph.js';
 import type { GraphInserter } from './graph-inserter.js';
+import { startTsWorker } from './ts-worker.js';
 
 export interface InsertWorkerInit {
   dimensions: number;
@@ -21,19 +21,10 @@ export interface InsertWorkerInit {
 export type InsertWorkerRequest = { type: 'add'; labels: readonly number[]; matrix: Float32Array<ArrayBuffer> } | { type: 'write'; path: string };
 export type InsertWorkerReply = { type: 'written' };
 
-// The project runs from TypeScript source (tsx, vitest), and a worker thread gets neither's
-// transform, and on Node 20 `execArgv: ['--import', 'tsx']` does not make a .ts entry loadable
-// (tried). So the worker starts as a one-line script that imports the TypeScript module through
-// tsx's API; resolved when a worker starts, so a missing tsx fails that build, not every start.
-const WORKER_MODULE = new URL('./insert-worker.ts', import.meta.url).href;
-
-function workerBootstrap(): string {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_MODULE)}, ${JSON.stringify(WORKER_MODULE)}));`;
-}
+const WORKER_MODULE = new URL('./insert-worker.ts', import.meta.url);
 
 export function startWorkerInserter(init: InsertWorkerInit): GraphInserter {
-  const worker = new Worker(workerBootstrap(), { eval: true, workerData: init });
+  const worker = startTsWorker(WORKER_MODULE, init);
   let failure: Error | undefined;
   let closing = false;
   // Settles only by failing: raced against every wait, so a dead worker can never leave the build hanging.

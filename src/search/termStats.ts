@@ -23,13 +23,19 @@ export function idfOf({ documentCount, documentFrequency }: TermCounts): Idf {
 
 /** Builds statistics from each document's analysed terms (repeats within a document count once). */
 export function buildTermStats(documents: Iterable<readonly string[]>): TermStats {
+  const { documentCount, frequency } = countDocumentFrequencies(documents);
+  return termStatsOf(documentCount, frequency);
+}
+
+/** How many documents hold each term (repeats within a document count once). */
+export function countDocumentFrequencies(documents: Iterable<readonly string[]>): { documentCount: number; frequency: Map<string, number> } {
   const frequency = new Map<string, number>();
   let documentCount = 0;
   for (const terms of documents) {
     documentCount++;
     for (const term of new Set(terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
-  return termStatsOf(documentCount, frequency);
+  return { documentCount, frequency };
 }
 
 /** Statistics from document frequencies already counted (a stored index's). */

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Embedder } from '../../src/embedding/types.js';
 import { fromJsonLines, toJsonLines } from '../../src/index/json-lines.js';
 import { buildOrUpdateIndex, openIndex, type IndexBuildStats, type IndexLogger } from '../../src/index/build.js';
-import { IndexUnavailableError } from '../../src/index/store.js';
+import { IndexUnavailableError } from '../../src/index/unavailable.js';
 import type { VectorIndex } from '../../src/index/vector-index.js';
 import type { Source } from '../../src/sources/types.js';
 import { offlineEmbedder, scratchProject, type ScratchProject } from './setup.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embedding/types.js';
 import { buildOrUpdateIndex } from '../../src/index/build.js';
-import { LexicalIndex } from '../../src/index/lexical-index.js';
+import { LexicalIndex, type LexicalSearcher } from '../../src/index/lexical-index.js';
 import { queryTerms } from '../../src/search/query-terms.js';
 import type { Source } from '../../src/sources/types.js';
 import { offlineEmbedder, scratchProject, type ScratchProject } from './setup.js';
@@ -31,13 +31,17 @@ afterEach(() => project.remove());
 
 const manifestPath = () => join(project.indexDir, 'manifest.json');
 const readManifest = async () => JSON.parse(await readFile(manifestPath(), 'utf8'));
-const open = () => buildOrUpdateIndex({ dir: project.indexDir, sources, embedder });
+let opened: LexicalSearcher[] = [];
+afterEach(async () => {
+  await Promise.all(opened.map((lexical) => lexical.close()));
+  opened = [];
+});
 
 /** Same hits, scores and matched terms as a lexical index built now over the same passages, and the same term counts. */
-function expectFresh(lexical: LexicalIndex) {
+async function expectFresh(lexical: LexicalSearcher) {
   const fresh = LexicalIndex.build(sources.flatMap((source) => source.passages));
   for (const probe of PROBES) {
-    expect(lexical.search(queryTerms(probe), 20)).toEqual(fresh.search(queryTerms(probe), 20));
+    expect(await lexical.search(queryTerms(probe), 20)).toEqual(fresh.search(queryTerms(probe), 20));
     for (const { term } of queryTerms(probe)) {
       expect(lexical.stats.documentFrequency(term)).toBe(fresh.stats.documentFrequency(term));
       expect(lexical.stats.idf(term)).toBe(fresh.stats.idf(term));
@@ -46,7 +50,16 @@ function expectFresh(lexical: LexicalIndex) {
   expect(lexical.stats.documentCount).toBe(fresh.stats.documentCount);
 }
 
-describe('stored lexical index', () => {
+describe.each([
+  ['in this thread', Number.POSITIVE_INFINITY],
+  ['on a worker thread', 0],
+])('stored lexical index, loaded %s', (_, lexicalWorkerMinPassages) => {
+  const open = async () => {
+    const built = await buildOrUpdateIndex({ dir: project.indexDir, sources, embedder, lexicalWorkerMinPassages });
+    opened.push(built.lexical);
+    return built;
+  };
+
   it('is written with the generation and checked by the manifest', async () => {
     const { files } = await readManifest();
     expect(files.lexical.name).toMatch(/^lexical\.[a-z0-9]+\.json$/);
@@ -57,7 +70,7 @@ describe('stored lexical index', () => {
   it('is loaded at the next start, ranking as one built afresh', async () => {
     const { lexical, stats } = await open();
     expect(stats.written).toBe(false);
-    expectFresh(lexical);
+    await expectFresh(lexical);
   });
 
   it('is rebuilt and written again when damaged, without embedding', async () => {
@@ -65,7 +78,7 @@ describe('stored lexical index', () => {
     await writeFile(join(project.indexDir, files.lexical.name), '{"documentCount": 3');
     const { lexical, stats } = await open();
     expect(stats).toMatchObject({ written: true, embedded: 0, rebuilt: null });
-    expectFresh(lexical);
+    await expectFresh(lexical);
     expect((await readManifest()).files.lexical.name).not.toBe(files.lexical.name);
     expect((await open()).stats.written).toBe(false);
   });
@@ -82,7 +95,7 @@ describe('stored lexical index', () => {
     await writeFile(manifestPath(), JSON.stringify(manifest));
     const { lexical, stats } = await open();
     expect(stats).toMatchObject({ written: true, embedded: 0 });
-    expectFresh(lexical);
+    await expectFresh(lexical);
   });
 
   it('is added to an index written before it was stored', async () => {
@@ -92,7 +105,43 @@ describe('stored lexical index', () => {
     await writeFile(manifestPath(), JSON.stringify(manifest));
     const { lexical, stats } = await open();
     expect(stats).toMatchObject({ written: true, embedded: 0 });
-    expectFresh(lexical);
+    await expectFresh(lexical);
     expect((await readManifest()).files.lexical).toBeDefined();
+  });
+});
+
+describe('stored lexical index on a worker thread', () => {
+  const openOnWorker = () => buildOrUpdateIndex({ dir: project.indexDir, sources, embedder, lexicalWorkerMinPassages: 0 });
+
+  it('keeps to one source, as in this thread', async () => {
+    const { lexical } = await openOnWorker();
+    const fresh = LexicalIndex.build(sources.flatMap((source) => source.passages));
+    try {
+      for (const source of sources) {
+        const hits = await lexical.search(queryTerms('Russia Iraq ISIS'), 10, source.slug);
+        expect(hits.length).toBeGreaterThan(0);
+        expect(hits.every((hit) => hit.passage.source === source.slug)).toBe(true);
+        expect(hits).toEqual(fresh.search(queryTerms('Russia Iraq ISIS'), 10, source.slug));
+      }
+    } finally {
+      await lexical.close();
+    }
+  });
+
+  it('answers searches asked at once, each with its own hits', async () => {
+    const { lexical } = await openOnWorker();
+    try {
+      const answers = await Promise.all(PROBES.map((probe) => lexical.search(queryTerms(probe), 5)));
+      const fresh = LexicalIndex.build(sources.flatMap((source) => source.passages));
+      expect(answers).toEqual(PROBES.map((probe) => fresh.search(queryTerms(probe), 5)));
+    } finally {
+      await lexical.close();
+    }
+  });
+
+  it('refuses a search once closed, instead of waiting forever', async () => {
+    const { lexical } = await openOnWorker();
+    await lexical.close();
+    await expect(lexical.search(queryTerms('Matvienko'), 5)).rejects.toThrow(/closed/);
   });
 });

@@ -1,0 +1,34 @@
+// The lexical index stored with a generation, loaded from the moment its manifest is read: on a worker
+// thread for a large index, so loading it overlaps reading the rest (./lexical-on-worker.ts), and in
+// this thread for a small one, where a worker would cost more to start than it saves.
+import type { Passage } from '../sources/types.js';
+import { LexicalIndex } from './lexical-index.js';
+import { loadLexicalOnWorker, type StoredLexicalLoad } from './lexical-on-worker.js';
+import type { IndexManifest } from './manifest.js';
+import { readVerified } from './verified-file.js';
+
+/**
+ * Passages from which the stored lexical index loads on a worker. Starting one (tsx, minisearch) costs
+ * ~0.2 s and a heap of its own; at 100,000 passages loading took ~2 s of the main thread.
+ */
+export const LEXICAL_WORKER_MIN_PASSAGES = 20_000;
+
+/** Starts loading the manifest's lexical index; undefined when the generation has none (written before it was stored). */
+export function startStoredLexicalLoad(dir: string, manifest: IndexManifest, workerMinPassages = LEXICAL_WORKER_MIN_PASSAGES): StoredLexicalLoad | undefined {
+  const file = manifest.files.lexical;
+  if (!file) return undefined;
+  if (manifest.count >= workerMinPassages) return loadLexicalOnWorker({ dir, file, documentCount: manifest.count });
+  const bytes = readVerified(dir, file, 'lexical');
+  // Handled in take(); this keeps a read nobody takes from counting as unhandled.
+  bytes.catch(() => {});
+  return {
+    async take(passages: readonly Passage[]) {
+      try {
+        return LexicalIndex.load(passages, await bytes);
+      } catch {
+        return undefined;
+      }
+    },
+    cancel: async () => {},
+  };
+}
