@@ -25,8 +25,8 @@ export interface PostgresSyncOptions extends StoreSyncOptions {
 /** Passages written per INSERT statement. */
 const INSERT_BATCH = 500;
 const HNSW_INDEX = 'passages_embedding_hnsw';
-/** Memory for building the HNSW index at once; past it pgvector goes on building, more slowly. */
-const INDEX_BUILD_MEMORY = '512MB';
+/** Least memory for building the HNSW index (what PGlite, in 32-bit WebAssembly memory, builds 100,000 passages with). */
+const MIN_INDEX_BUILD_MB = 512;
 
 interface StoredKey {
   id: string;
@@ -92,7 +92,7 @@ export async function syncLocked(client: pg.ClientBase, options: PostgresSyncOpt
       }
       await refreshLexicon(client, fresh ? undefined : [...touchedTerms]);
       await writeState(client, nextState);
-      if (bulk) await createHnswIndex(client, params);
+      if (bulk) await createHnswIndex(client, params, plan.inserts.length + plan.kept, embedder.dimensions);
     });
     // Fresh planner statistics, so BM25 starts from the postings of the few query terms rather than
     // scanning postings in passage order (a server's autovacuum would get there later; PGlite has none).
@@ -268,8 +268,17 @@ async function refreshLexicon(client: pg.ClientBase, terms: readonly string[] | 
   await client.query('INSERT INTO lexicon (term, df) SELECT term, count(*) FROM postings WHERE term = ANY($1::text[]) GROUP BY term', [terms]);
 }
 
-async function createHnswIndex(client: pg.ClientBase, params: HnswParams): Promise<void> {
-  await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+/**
+ * Memory for building the HNSW index at once: its graph (each vector and up to 2M neighbours on the
+ * lowest layer) with a quarter to spare. Past it pgvector goes on building, several times more slowly.
+ */
+function indexBuildMegabytes(passages: number, dimensions: number, M: number): number {
+  const graphBytes = passages * (dimensions * 4 + 2 * M * 4 + 64);
+  return Math.max(MIN_INDEX_BUILD_MB, Math.ceil((graphBytes * 1.25) / 2 ** 20));
+}
+
+async function createHnswIndex(client: pg.ClientBase, params: HnswParams, passages: number, dimensions: number): Promise<void> {
+  await client.query(`SET LOCAL maintenance_work_mem = '${indexBuildMegabytes(passages, dimensions, params.M)}MB'`);
   await client.query(
     `CREATE INDEX ${HNSW_INDEX} ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${Math.trunc(params.M)}, ef_construction = ${Math.trunc(params.efConstruction)})`,
   );
