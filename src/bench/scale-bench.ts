@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ensureOfflineModel } from '../embedding/offline-model-store.js';
 import { startPgliteServer } from './pglite-server.js';
 import { progress } from './progress.js';
+import { emptyScratchDatabase } from './scratch-database.js';
 import { peakRssBytes } from './resources.js';
 import { BenchWorkspace } from './workspace.js';
 
@@ -89,6 +90,7 @@ async function measureStore(store: StoreKind, size: number, workDir: string, opt
   const label = `${store} ${size.toLocaleString('en')}`;
   const server = store === 'postgres' && !options.databaseUrl ? await startPgliteServer({ dataDir: join(workDir, 'pgdata') }) : undefined;
   const url = options.databaseUrl ?? server?.url;
+  if (store === 'postgres' && options.databaseUrl) await emptyScratchDatabase(options.databaseUrl);
   try {
     const args = (mode: string) => [mode, store, String(size), workDir, options.seedsDir, workspace.modelsDir, ...(url ? [url] : [])];
     progress(`${label}: build, warm latency, recall@10`);

@@ -4,6 +4,7 @@
 // store in a fresh process and answers one question. Prints one JSON line.
 const startedMs = performance.now();
 
+const { existsSync } = await import('node:fs');
 const { readFile, writeFile } = await import('node:fs/promises');
 const { join } = await import('node:path');
 const { loadOrMeasureCalibration } = await import('../calibration/index-calibration.js');
@@ -16,6 +17,7 @@ const { createLogger } = await import('../log/logger.js');
 const { HybridSearch } = await import('../search/hybrid.js');
 const { loadSources } = await import('../sources/load.js');
 const { storeLocation } = await import('../store/open-store.js');
+const { exactNeighboursInPostgres } = await import('./exact-in-postgres.js');
 const { summarize } = await import('./percentile.js');
 const { LATENCY_QUESTIONS } = await import('./questions.js');
 const { peakRssBytes, directoryBytes, databaseBytes } = await import('./resources.js');
@@ -84,10 +86,12 @@ if (mode === 'cold') {
   const queries: Float32Array[] = [];
   for (const text of [...LATENCY_QUESTIONS, ...corpus.heldOut]) queries.push(await embedder.embedQuery(text));
   // Exact neighbours come from the embedded store's exact search (same model, same texts); the
-  // Postgres run of the same size reads them.
+  // Postgres run of the same size reads them, or asks Postgres for them when no embedded run made them.
   if (opened instanceof EmbeddedStore) {
     const exact = queries.map((query) => opened.vectors.bruteForce(query, RECALL_K).map((hit) => hit.passage.id));
     await writeFile(exactFile, JSON.stringify(exact));
+  } else if (!existsSync(exactFile)) {
+    await writeFile(exactFile, JSON.stringify(await exactNeighboursInPostgres(databaseUrl!, queries, RECALL_K)));
   }
   const exact = JSON.parse(await readFile(exactFile, 'utf8')) as string[][];
   let recall = 0;
