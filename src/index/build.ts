@@ -20,6 +20,7 @@ import { diffSources, recordSources } from '../store/source-changes.js';
 import {
   readStoredIndex,
   readStoredParts,
+  type StoredParts,
   writeStoredIndex,
   type IndexEntry,
   type ManifestContent,
@@ -83,14 +84,29 @@ export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<Bu
 
 async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltIndex> {
   const started = performance.now();
-  const { dir, sources, embedder, logger } = options;
-  const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
-  const passages = sources.flatMap((source) => source.passages);
-
+  const { dir } = options;
   let lexicalLoad: StoredLexicalLoad | undefined;
-  const { stored, graph: storedGraph, unavailable } = await readStoredParts(dir, (manifest) => {
+  const parts = await readStoredParts(dir, (manifest) => {
     lexicalLoad = startStoredLexicalLoad(dir, manifest, options.lexicalWorkerMinPassages);
   });
+  try {
+    return await syncWithStored(options, parts, lexicalLoad, started);
+  } catch (error) {
+    // A load still running would keep its worker, and the process, alive.
+    await lexicalLoad?.cancel();
+    throw error;
+  }
+}
+
+async function syncWithStored(
+  options: BuildIndexOptions,
+  { stored, graph: storedGraph, unavailable }: StoredParts,
+  lexicalLoad: StoredLexicalLoad | undefined,
+  started: number,
+): Promise<BuiltIndex> {
+  const { sources, embedder, logger } = options;
+  const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
+  const passages = sources.flatMap((source) => source.passages);
   const modelMismatch = stored && modelChange(stored.manifest, embedder);
   const rebuilt = unavailable?.reason ?? modelMismatch ?? (stored && graphParamsChange(stored.manifest, params)) ?? null;
   if (rebuilt) {

@@ -33,6 +33,13 @@ export interface StoredIndex extends StoredVectors {
   graph: HierarchicalNSW;
 }
 
+/** What of the stored index could be read: passages and vectors can outlive a damaged graph file. */
+export interface StoredParts {
+  stored?: StoredVectors;
+  graph?: HierarchicalNSW;
+  unavailable?: IndexUnavailableError;
+}
+
 /** The manifest minus what writing decides (format, file names and hashes, generation, time). */
 export type ManifestContent = Omit<IndexManifest, 'formatVersion' | 'files' | 'generation' | 'builtAt'>;
 
@@ -46,15 +53,12 @@ export async function readStoredIndex(dir: string): Promise<StoredIndex> {
   return { ...stored, graph };
 }
 
-/**
- * As much of the stored index as is intact: passages and vectors can outlive a damaged graph file.
- * The graph is read alongside the passages, its file checked and loaded off this thread meanwhile.
- */
+/** As much of the stored index as is intact; the graph is read alongside passages and vectors. */
 export async function readStoredParts(
   dir: string,
   /** Called once the manifest is read, to start more reading beside these parts. */
   withManifest?: (manifest: IndexManifest) => void,
-): Promise<{ stored?: StoredVectors; graph?: HierarchicalNSW; unavailable?: IndexUnavailableError }> {
+): Promise<StoredParts> {
   let manifest: IndexManifest;
   try {
     manifest = await readManifest(dir);

@@ -1,6 +1,7 @@
 // The lexical index is stored with each generation, beside the graph: a start loads it instead of
 // analysing every passage again, it ranks exactly as one built afresh, and a missing or damaged file
 // (or an index written before it was stored) is rebuilt and written, without embedding anything.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -144,4 +145,17 @@ describe('stored lexical index on a worker thread', () => {
     await lexical.close();
     await expect(lexical.search(queryTerms('Matvienko'), 5)).rejects.toThrow(/closed/);
   });
+
+  it('is stopped when the build fails while it loads, so the process can exit', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/index/fixtures/failing-build.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = await Promise.race([
+      new Promise<number | null>((resolve) => child.once('exit', resolve)),
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 60_000).unref()),
+    ]);
+    child.kill();
+    expect(stdout).toContain('failed: the model is gone');
+    expect(exited).toBe(0);
+  }, 90_000);
 });
