@@ -33,6 +33,10 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
   const responder = createResponder(engine, () => commands.current().commandBySource, defaultCount);
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const lines = createInterface({ input, ...(interactive ? { output, terminal: true } : { terminal: false }) });
+  // Ctrl-D (or the end of typed-ahead input) closes readline, maybe while an answer is awaited; a
+  // prompt after that would resume the input, and the process would wait on it forever.
+  let closed = false;
+  lines.once('close', () => (closed = true));
   // Never a raw control byte to the terminal: messages about mistakes echo what was typed.
   const print = (text: string) => output.write(`${terminalSafe(text)}\n\n`);
   const show = (reply: Reply) => print(replyToText(reply));
@@ -60,7 +64,7 @@ export async function runConsole({ engine, input, output, defaultCount, log }: C
         if (!expected) log?.error({ err: error }, 'console command failed');
         show(noticeReply(message));
       }
-      if (interactive) lines.prompt();
+      if (interactive && !closed) lines.prompt();
     }
   } finally {
     commands.stop();

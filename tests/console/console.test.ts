@@ -120,4 +120,16 @@ describe('runConsole', () => {
     for (const source of engine.listSources()) expect(output).toContain(`/${source.command} <question>`);
     expect(output).not.toContain('Sources (');
   });
+
+  it('in a terminal, leaves its input paused when Ctrl-D closes it while an answer is awaited, so the process can exit', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    output.resume();
+    const done = runConsole({ engine, input, output, defaultCount: h.config.RESULTS_PER_ANSWER });
+    input.write(`${QUESTION}\n/quit\n`);
+    // Ctrl-D as a terminal sends it, typed while the first answer is being looked up.
+    setImmediate(() => input.write('\u0004'));
+    await done;
+    expect(input.isPaused()).toBe(true);
+  });
 });
