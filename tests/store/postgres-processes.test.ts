@@ -32,14 +32,25 @@ async function countRows(url: string): Promise<number> {
   }
 }
 
-describe('Postgres store across processes', () => {
-  let server: PgliteServer;
+/** A PGlite server for the describe block it is called in, its store built on the seeds before the tests. */
+function seededServer(): { readonly url: string } {
+  let server: PgliteServer | undefined;
   beforeAll(async () => {
     server = await startServer();
     const { store } = await openPostgres(server.url, seeds, embedder);
     await store.close();
   });
-  afterAll(() => server.stop());
+  afterAll(() => server?.stop());
+  return {
+    get url() {
+      if (!server) throw new Error('the server starts before the tests');
+      return server.url;
+    },
+  };
+}
+
+describe('Postgres store across processes', () => {
+  const server = seededServer();
 
   it('keeps serving the previous index when a build is killed mid-write', async () => {
     const build = startChild(SYNC, [server.url, '3000']);
@@ -72,13 +83,7 @@ describe('Postgres store across processes', () => {
 });
 
 describe('Postgres store: two bot processes query while a third rebuilds', () => {
-  let server: PgliteServer;
-  beforeAll(async () => {
-    server = await startServer();
-    const { store } = await openPostgres(server.url, seeds, embedder);
-    await store.close();
-  });
-  afterAll(() => server.stop());
+  const server = seededServer();
 
   it('answers every question, verbatim, before, during and after the rebuild', async () => {
     const readers = [startChild(ASK, [server.url, ...QUESTIONS]), startChild(ASK, [server.url, ...QUESTIONS.reverse()])];
