@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Source } from './types.js';
 import { parseSource } from './parse.js';
-import { readSourceText } from './read-text.js';
+import { readSourceText, type SourceText } from './read-text.js';
 import { MetadataError, METADATA_FILE, readMetadata } from './metadata.js';
 import { assignSlugs, type SlugBook } from './slug.js';
 
@@ -47,10 +47,11 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
   if (unknown.length > 0) onMetadataWarning(`${METADATA_FILE} names files that are not in ${seedsDir} (ignored): ${unknown.join(', ')}`);
 
   const sources: Source[] = [];
-  for (const fileName of fileNames) {
+  const reads = readAhead(fileNames.map((fileName) => join(seedsDir, fileName)));
+  for (const [index, fileName] of fileNames.entries()) {
     const path = join(seedsDir, fileName);
     const file = relative(projectRoot, path).split(sep).join('/');
-    const read = await readSourceText(path);
+    const read = await reads(index);
     if ('skip' in read) {
       onSkip({ file, reason: read.skip });
       continue;
@@ -69,6 +70,32 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
   }
   if (sources.length === 0) throw new SourceLoadError(`No usable source (*.txt) in ${seedsDir}`);
   return withAssignedSlugs(sources, metadata, options.slugBook, onMetadataWarning);
+}
+
+/**
+ * Files read while earlier ones are parsed. One at a time, a folder of 5,000 small files spent a
+ * quarter of its loading time waiting on the disk; a bounded window keeps file handles few.
+ */
+const READ_AHEAD = 16;
+
+/** The text of paths[index], to be taken in index order; the next files' reads start as each is taken. */
+function readAhead(paths: readonly string[]): (index: number) => Promise<SourceText> {
+  const started = new Map<number, Promise<SourceText>>();
+  const start = (index: number) => {
+    if (index >= paths.length || started.has(index)) return;
+    const read = readSourceText(paths[index]!);
+    // An unreadable file is a skip, not a rejection; anything else rejects when its turn comes, not before.
+    read.catch(() => {});
+    started.set(index, read);
+  };
+  for (let index = 0; index < READ_AHEAD; index++) start(index);
+  return (index) => {
+    start(index);
+    const read = started.get(index)!;
+    started.delete(index);
+    start(index + READ_AHEAD);
+    return read;
+  };
 }
 
 /** Slugs unique and stable across sources (see assignSlugs); two files may not choose the same one in sources.json. */

@@ -105,7 +105,7 @@ function joinScraps(text: string, block: Block, counted: number): { units: Unit[
     const words = text.slice(span.start, span.end);
     const heading = block.kind === 'article' && isHeading(words);
     const paragraph = heading ? undefined : ++counted;
-    const scrap = !heading && countWords(words) < MIN_PASSAGE_WORDS;
+    const scrap = !heading && countWords(words, MIN_PASSAGE_WORDS) < MIN_PASSAGE_WORDS;
     if (waiting && !adjacent(waiting, span)) flushWaiting();
     const previous = units.at(-1);
     if (scrap && previous && !waiting && adjacent(previous, span)) {
@@ -124,7 +124,7 @@ function joinScraps(text: string, block: Block, counted: number): { units: Unit[
 }
 
 function isHeading(paragraph: string): boolean {
-  if (paragraph.includes('\n') || countWords(paragraph) > MAX_HEADING_WORDS) return false;
+  if (paragraph.includes('\n') || countWords(paragraph, MAX_HEADING_WORDS + 1) > MAX_HEADING_WORDS) return false;
   if (/[.!?:;,…"”’')\]]$/u.test(paragraph)) return false;
   const longWords = paragraph.split(/\s+/).filter((word) => /^\P{L}*\p{L}{4}/u.test(word));
   const capitalised = longWords.filter((word) => /^\P{L}*\p{Lu}/u.test(word));

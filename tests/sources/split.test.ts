@@ -1,5 +1,6 @@
 // Paragraphs longer than the model window are cut at sentence boundaries, still as exact file slices.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/sources/parse.js';
 import { countWords, MAX_PASSAGE_WORDS } from '../../src/sources/split-long.js';
@@ -42,5 +43,18 @@ describe('long paragraphs', () => {
     for (const passage of source.passages) {
       if (passage.commenter !== 'Monte McKenzie') expect(passage.part).toBeUndefined();
     }
+  });
+});
+
+describe('countWords', () => {
+  it('counts the whitespace-separated tokens that hold a letter or digit, in any script', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('word', 'Ünïcode', '42', '—', '...', ' ', '\n', '\t', 'a.b', '«Iraq»', '', 'Путин'), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const tokens = text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token));
+        expect(countWords(text)).toBe(tokens.length);
+        expect(countWords(text, 3)).toBe(Math.min(tokens.length, 3));
+      }),
+    );
   });
 });
