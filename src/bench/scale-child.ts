@@ -7,7 +7,7 @@ const startedMs = performance.now();
 const { existsSync } = await import('node:fs');
 const { readFile, writeFile } = await import('node:fs/promises');
 const { join } = await import('node:path');
-const { loadOrMeasureCalibration } = await import('../calibration/index-calibration.js');
+const { corpusFingerprint, loadOrMeasureCalibration } = await import('../calibration/index-calibration.js');
 const { createEmbedder } = await import('../embedding/create-embedder.js');
 const { SearchEngine } = await import('../engine/engine.js');
 const { SEARCH_SETTINGS } = await import('../engine/settings.js');
@@ -40,13 +40,17 @@ const seeds = await loadSources(seedsDir, join(seedsDir, '..'));
 const corpusStarted = performance.now();
 const corpus = syntheticCorpus(seeds, { passages: Number(size), seed: CORPUS_SEED, heldOut: HELD_OUT_QUERIES });
 const corpusMs = performance.now() - corpusStarted;
-const embedder = await createEmbedder({ model: 'offline', modelsDir });
 const location = storeLocation({ databaseUrl: store === 'postgres' ? databaseUrl : undefined, embeddingsDir });
+// As openEngine does: the store reads ahead while the model loads, and the passages are fingerprinted while it opens.
+location.prepare?.();
+const embedder = await createEmbedder({ model: 'offline', modelsDir });
 
 const openStarted = performance.now();
-const { store: opened, stats } = await location.open({ sources: corpus.sources, embedder, logger });
+const opening = location.open({ sources: corpus.sources, embedder, logger });
+const fingerprint = corpusFingerprint(corpus.sources.flatMap((source) => source.passages));
+const { store: opened, stats } = await opening;
 const openMs = performance.now() - openStarted;
-const { calibration } = await loadOrMeasureCalibration(opened, embedder, corpus.sources.flatMap((source) => source.passages));
+const { calibration } = await loadOrMeasureCalibration(opened, embedder, fingerprint);
 const engine = new SearchEngine({
   catalog: new SourceCatalog(corpus.sources),
   embedder,

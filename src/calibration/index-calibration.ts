@@ -19,8 +19,11 @@ const METHOD_VERSION = 1;
 
 const calibrationSchema = z.object({ denseScale: z.object({ floor: z.number(), unit: z.number().positive() }) });
 
-/** Model id and a fingerprint of the passages (ids and text) and of the probes they are measured with. */
-export function calibrationKey(modelId: string, passages: readonly Pick<Passage, 'id' | 'text'>[]): string {
+/**
+ * What a calibration was measured on, less the model: the passages (ids and text) and the probes.
+ * Depends on the sources alone, so it can be computed while the store opens.
+ */
+export function corpusFingerprint(passages: readonly Pick<Passage, 'id' | 'text'>[]): string {
   const hash = createHash('sha256').update(JSON.stringify({ method: METHOD_VERSION, probes: readProbeQuestions() }));
   // Fed a thousand passages at a time: one update per passage took 0.4 s of a start at 100,000 passages.
   for (let i = 0; i < passages.length; i += 1000) {
@@ -31,7 +34,12 @@ export function calibrationKey(modelId: string, passages: readonly Pick<Passage,
         .join(''),
     );
   }
-  return `${modelId} ${hash.digest('hex').slice(0, 16)}`;
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Model id and corpus fingerprint: a stored calibration holds while its key stays the same. */
+export function calibrationKey(modelId: string, fingerprint: string): string {
+  return `${modelId} ${fingerprint}`;
 }
 
 export interface CalibrationOutcome {
@@ -43,9 +51,10 @@ export interface CalibrationOutcome {
 export async function loadOrMeasureCalibration(
   store: PassageStore,
   embedder: Embedder,
-  passages: readonly Pick<Passage, 'id' | 'text'>[],
+  /** corpusFingerprint of the store's passages. */
+  fingerprint: string,
 ): Promise<CalibrationOutcome> {
-  const key = calibrationKey(store.modelId, passages);
+  const key = calibrationKey(store.modelId, fingerprint);
   const stored = await store.readCalibration();
   const parsed = stored?.key === key ? calibrationSchema.safeParse(stored.data) : undefined;
   if (parsed?.success) return { calibration: parsed.data, measured: false };

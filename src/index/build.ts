@@ -13,7 +13,7 @@ import { createGraph, prepareGraph } from './graph.js';
 import { inThreadInserter, type GraphInserter } from './graph-inserter.js';
 import { LexicalIndex, type LexicalSearcher } from './lexical-index.js';
 import type { StoredLexicalLoad } from './lexical-on-worker.js';
-import { startStoredLexicalLoad } from './stored-lexical.js';
+import { startStoredLexicalLoad, type EarlyLexicalLoad } from './stored-lexical.js';
 import type { IndexManifest } from './manifest.js';
 import { DEFAULT_HNSW_PARAMS, INDEX_SPACE, type HnswParams } from './params.js';
 import { diffSources, recordSources } from '../store/source-changes.js';
@@ -51,6 +51,8 @@ export interface BuildIndexOptions {
   insertion?: 'auto' | 'worker' | 'in-thread';
   /** Passages from which a stored lexical index loads on a worker thread (see ./stored-lexical.ts). */
   lexicalWorkerMinPassages?: number;
+  /** A lexical load started before the lock was taken (StoreLocation.prepare): used if still current, else stopped. */
+  earlyLexical?: Promise<EarlyLexicalLoad | undefined>;
 }
 
 export type IndexBuildStats = StoreSyncStats;
@@ -85,13 +87,17 @@ export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<Bu
 async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltIndex> {
   const started = performance.now();
   const { dir } = options;
+  const early = await options.earlyLexical;
   let lexicalLoad: StoredLexicalLoad | undefined;
-  const parts = await readStoredParts(dir, (manifest) => {
-    lexicalLoad = startStoredLexicalLoad(dir, manifest, options.lexicalWorkerMinPassages);
-  });
   try {
+    const parts = await readStoredParts(dir, (manifest) => {
+      lexicalLoad = early?.generation === manifest.generation ? early.load : startStoredLexicalLoad(dir, manifest, options.lexicalWorkerMinPassages);
+    });
+    // Another process wrote a generation since (or the manifest is unreadable now): the early load is of no use.
+    if (early && lexicalLoad !== early.load) await early.load.cancel();
     return await syncWithStored(options, parts, lexicalLoad, started);
   } catch (error) {
+    if (early && lexicalLoad !== early.load) await early.load.cancel();
     // A load still running would keep its worker, and the process, alive.
     await lexicalLoad?.cancel();
     throw error;

@@ -15,6 +15,7 @@ import type {
 import { readCalibrationFile, writeCalibrationFile } from './calibration-file.js';
 import { buildOrUpdateIndex } from './build.js';
 import type { LexicalSearcher } from './lexical-index.js';
+import { startEarlyLexicalLoad, type EarlyLexicalLoad } from './stored-lexical.js';
 import { readSlugBook } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -92,13 +93,30 @@ function dot(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
+export interface EmbeddedStoreLocation extends StoreLocation {
+  open(options: StoreSyncOptions): Promise<{ store: EmbeddedStore; stats: StoreSyncStats }>;
+  prepare(): () => Promise<void>;
+}
+
 /** The embedded store in `dir` (the project's embeddings/ folder). */
-export function embeddedStoreLocation(dir: string): StoreLocation {
+export function embeddedStoreLocation(dir: string, { lexicalWorkerMinPassages }: { lexicalWorkerMinPassages?: number } = {}): EmbeddedStoreLocation {
+  // The longest part of opening a large index, loading its stored BM25 index, starts at prepare().
+  let earlyLexical: Promise<EarlyLexicalLoad | undefined> | undefined;
   return {
     description: `${dir} (hnswlib + minisearch)`,
     readSlugBook: (): Promise<SlugBook> => readSlugBook(dir),
+    prepare() {
+      earlyLexical ??= startEarlyLexicalLoad(dir, lexicalWorkerMinPassages);
+      return async () => {
+        const early = earlyLexical;
+        earlyLexical = undefined;
+        await (await early)?.load.cancel();
+      };
+    },
     async open(options: StoreSyncOptions): Promise<{ store: EmbeddedStore; stats: StoreSyncStats }> {
-      const { index, lexical, stats } = await buildOrUpdateIndex({ dir, ...options });
+      const early = earlyLexical;
+      earlyLexical = undefined;
+      const { index, lexical, stats } = await buildOrUpdateIndex({ dir, ...options, lexicalWorkerMinPassages, earlyLexical: early });
       return { store: new EmbeddedStore(index, lexical, dir), stats };
     },
   };

@@ -70,10 +70,12 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit): StoredLexicalLoad 
     });
   });
 
+  let closed: Promise<unknown> | undefined;
+  // Closing twice (a build stopping a load it also hands back) waits on the one termination.
   const close = async (): Promise<void> => {
     closing = true;
     failure ??= new Error('the lexical index was closed');
-    await worker.terminate();
+    await (closed ??= worker.terminate());
   };
 
   return {

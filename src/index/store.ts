@@ -142,7 +142,7 @@ export async function readSlugBook(dir: string): Promise<SlugBook> {
   }
 }
 
-async function readManifest(dir: string): Promise<IndexManifest> {
+export async function readManifest(dir: string): Promise<IndexManifest> {
   let text: string;
   try {
     text = await readFile(join(dir, MANIFEST_FILE), 'utf8');

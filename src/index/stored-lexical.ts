@@ -5,6 +5,7 @@ import type { Passage } from '../sources/types.js';
 import { LexicalIndex } from './lexical-index.js';
 import { loadLexicalOnWorker, type StoredLexicalLoad } from './lexical-on-worker.js';
 import type { IndexManifest } from './manifest.js';
+import { readManifest } from './store.js';
 import { readVerified } from './verified-file.js';
 
 /**
@@ -31,4 +32,27 @@ export function startStoredLexicalLoad(dir: string, manifest: IndexManifest, wor
     },
     cancel: async () => {},
   };
+}
+
+/**
+ * A load started from the manifest as it was before the folder's write lock was taken (see
+ * StoreLocation.prepare): a build adopts it only when the manifest it reads under the lock is the same
+ * generation, and stops it otherwise.
+ */
+export interface EarlyLexicalLoad {
+  generation: string;
+  load: StoredLexicalLoad;
+}
+
+/** Starts loading the current generation's lexical index; undefined when there is no usable manifest or no stored lexical index. */
+export async function startEarlyLexicalLoad(dir: string, workerMinPassages = LEXICAL_WORKER_MIN_PASSAGES): Promise<EarlyLexicalLoad | undefined> {
+  let manifest: IndexManifest;
+  try {
+    manifest = await readManifest(dir);
+  } catch {
+    // The build reads the manifest again under the lock and reports what is wrong with it.
+    return undefined;
+  }
+  const load = startStoredLexicalLoad(dir, manifest, workerMinPassages);
+  return load && { generation: manifest.generation, load };
 }

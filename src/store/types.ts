@@ -108,4 +108,10 @@ export interface StoreLocation {
   readSlugBook(): Promise<SlugBook>;
   /** Brings the store in line with the sources (embedding only what it lacks), then opens it for queries. */
   open(options: StoreSyncOptions): Promise<{ store: PassageStore; stats: StoreSyncStats }>;
+  /**
+   * Starts reading what the next open() will need, beside what comes before it (loading the model,
+   * reading the sources); that open() takes it over. Returns how to stop it when open() will not be
+   * called. Optional: a store with nothing to read ahead has none.
+   */
+  prepare?(): () => Promise<void>;
 }

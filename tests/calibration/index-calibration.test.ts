@@ -1,7 +1,7 @@
 // The similarity scale is measured per model and corpus when an index is opened, kept with the store,
 // and measured again only when the model or the passages change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calibrationKey, loadOrMeasureCalibration } from '../../src/calibration/index-calibration.js';
+import { calibrationKey, corpusFingerprint, loadOrMeasureCalibration } from '../../src/calibration/index-calibration.js';
 import { SharedComponentEmbedder } from '../../src/embedding/shared-component-embedder.js';
 import type { Embedder } from '../../src/embedding/types.js';
 import { scaleSimilarity } from '../../src/search/dense-scale.js';
@@ -22,19 +22,19 @@ describe('index calibration', () => {
     const { store, embedder, catalog, search } = opened.parts;
     const passages = catalog.sources.flatMap((s) => s.passages);
     const stored = await store.readCalibration();
-    expect(stored?.key).toBe(calibrationKey(store.modelId, passages));
+    expect(stored?.key).toBe(calibrationKey(store.modelId, corpusFingerprint(passages)));
     expect(stored?.data).toEqual({ denseScale: search.denseScale });
-    const again = await loadOrMeasureCalibration(store, embedder, passages);
+    const again = await loadOrMeasureCalibration(store, embedder, corpusFingerprint(passages));
     expect(again).toEqual({ calibration: { denseScale: search.denseScale }, measured: false });
   });
 
   it('keys on the model and on every passage', () => {
     const passages = opened.parts.catalog.sources.flatMap((s) => s.passages);
-    const key = calibrationKey('model-a', passages);
-    expect(calibrationKey('model-b', passages)).not.toBe(key);
-    expect(calibrationKey('model-a', passages.slice(1))).not.toBe(key);
+    const key = calibrationKey('model-a', corpusFingerprint(passages));
+    expect(calibrationKey('model-b', corpusFingerprint(passages))).not.toBe(key);
+    expect(calibrationKey('model-a', corpusFingerprint(passages.slice(1)))).not.toBe(key);
     const edited = passages.map((p, i) => (i === 3 ? { ...p, text: `${p.text} ` } : p));
-    expect(calibrationKey('model-a', edited)).not.toBe(key);
+    expect(calibrationKey('model-a', corpusFingerprint(edited))).not.toBe(key);
   });
 
   it('puts a question at the same place on the scale of a model whose similarities all sit far higher', async () => {

@@ -3,11 +3,12 @@
 // (or an index written before it was stored) is rebuilt and written, without embedding anything.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embedding/types.js';
 import { buildOrUpdateIndex } from '../../src/index/build.js';
+import { embeddedStoreLocation } from '../../src/index/embedded-store.js';
 import { LexicalIndex, type LexicalSearcher } from '../../src/index/lexical-index.js';
 import { queryTerms } from '../../src/search/query-terms.js';
 import type { Source } from '../../src/sources/types.js';
@@ -147,15 +148,54 @@ describe('stored lexical index on a worker thread', () => {
   });
 
   it('is stopped when the build fails while it loads, so the process can exit', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/index/fixtures/failing-build.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const exited = await Promise.race([
-      new Promise<number | null>((resolve) => child.once('exit', resolve)),
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 60_000).unref()),
-    ]);
-    child.kill();
+    const { stdout, exited } = await runFixture('failing-build.ts');
     expect(stdout).toContain('failed: the model is gone');
     expect(exited).toBe(0);
   }, 90_000);
 });
+
+describe('stored lexical index loaded before the store opens (prepare)', () => {
+  const location = () => embeddedStoreLocation(project.indexDir, { lexicalWorkerMinPassages: 0 });
+
+  it('is taken over by open(), ranking as one built afresh', async () => {
+    const prepared = location();
+    prepared.prepare();
+    const { store, stats } = await prepared.open({ sources, embedder });
+    opened.push(store.lexicalIndex);
+    expect(stats.written).toBe(false);
+    await expectFresh(store.lexicalIndex);
+  });
+
+  it('is not used when another process wrote a generation since', async () => {
+    const prepared = location();
+    prepared.prepare();
+    await appendFile(join(project.seedsDir, '001_e53c0ad875243b71.txt'), '\nA paragraph about Valentina Matvienko added after the index was built.\n');
+    sources = await project.sources();
+    await buildOrUpdateIndex({ dir: project.indexDir, sources, embedder });
+    const { store, stats } = await prepared.open({ sources, embedder });
+    opened.push(store.lexicalIndex);
+    expect(stats.written).toBe(false);
+    await expectFresh(store.lexicalIndex);
+  });
+
+  it('is stopped when open() will not come, so the process can exit', async () => {
+    const stopped = await runFixture('prepared-then-abandoned.ts', 'stop');
+    expect(stopped).toEqual({ stdout: 'stopped\n', exited: 0 });
+    const failed = await runFixture('prepared-then-abandoned.ts', 'engine-fails');
+    expect(failed.stdout).toMatch(/^failed: No usable source/);
+    expect(failed.exited).toBe(0);
+  }, 120_000);
+});
+
+/** Runs a fixture script; `exited` is its exit code, or 'still running' after a minute. */
+async function runFixture(script: string, ...args: string[]): Promise<{ stdout: string; exited: number | null | 'still running' }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join('tests/index/fixtures', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  const exited = await Promise.race([
+    new Promise<number | null>((resolve) => child.once('exit', resolve)),
+    new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 60_000).unref()),
+  ]);
+  child.kill();
+  return { stdout, exited };
+}
