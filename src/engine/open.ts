@@ -9,6 +9,7 @@ import { embeddedStoreLocation } from '../index/embedded-store.js';
 import type { Logger } from '../log/logger.js';
 import { FurnitureLines } from '../search/furniture-bait.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
+import { preloadWordFrequencies } from '../search/term-weight.js';
 import { loadSources } from '../sources/load.js';
 import { readSourceText } from '../sources/read-text.js';
 import type { ProgressCallback } from '../store/embed-in-batches.js';
@@ -101,8 +102,10 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
   });
   const opening = deps.location.open({ sources, slugBook, embedder: deps.embedder, logger, onProgress: deps.onProgress });
   const passages = sources.flatMap((source) => source.passages);
-  // Hashing every passage (0.2 s at 100,000) runs while the store reads its files.
+  // Hashing every passage (0.2 s at 100,000) and reading the word counts every question needs run
+  // while the store reads its files.
   const fingerprint = corpusFingerprint(passages);
+  preloadWordFrequencies();
   const { store, stats } = await opening;
   const { calibration, measured } = await loadOrMeasureCalibration(store, deps.embedder, fingerprint);
   if (measured) logger.info({ denseScale: calibration.denseScale }, `Calibrated ${store.modelId} on ${passages.length} passages.`);

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LexicalPostings } from './lexical-index.js';
 import type { LexicalWorkerInit, LexicalWorkerReply, LexicalWorkerRequest } from './lexical-on-worker.js';
+import { preloadWordFrequencies } from '../search/term-weight.js';
 import { readVerified } from './verified-file.js';
 
 const init = workerData as LexicalWorkerInit;
@@ -12,7 +13,11 @@ const reply = (message: LexicalWorkerReply) => port.postMessage(message);
 
 let postings: LexicalPostings | undefined;
 try {
-  postings = LexicalPostings.load(await readVerified(init.dir, init.file, 'lexical'), init.documentCount);
+  const bytes = readVerified(init.dir, init.file, 'lexical');
+  // Rare query words are also searched by near spellings (../store/fuzzy-terms.ts): the word counts
+  // that tell them apart are read while the file is.
+  preloadWordFrequencies();
+  postings = LexicalPostings.load(await bytes, init.documentCount);
   reply({ type: 'loaded', documentFrequencies: new Map(postings.documentFrequencies) });
 } catch (error) {
   reply({ type: 'failed', reason: (error as Error).message });

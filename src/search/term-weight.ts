@@ -13,6 +13,11 @@ const SMOOTHING = 5e-4;
 /** Below this many occurrences per million words a word counts as rare (names, jargon, variants). */
 const RARE_PER_MILLION = 10;
 
+/** Reads the word counts now instead of at the first question: a start calls it while the store opens. */
+export function preloadWordFrequencies(): void {
+  frequencies ??= loadWordFrequencies();
+}
+
 /** Occurrences of an analysed term in everyday English (plural-folded, so the plural is tried too). */
 function generalCount(term: string): { count: number; total: number } {
   frequencies ??= loadWordFrequencies();
