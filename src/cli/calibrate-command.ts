@@ -10,7 +10,8 @@ import { fromProjectRoot } from '../config/paths.js';
 import type { Engine } from '../engine/types.js';
 import { SEARCH_SETTINGS } from '../engine/settings.js';
 import type { FusionOptions } from '../search/fuse.js';
-import { openEngineWithProgress, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
+import { openEngineWithProgress } from './open-with-progress.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 

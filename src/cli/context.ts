@@ -1,15 +1,16 @@
-// What every command needs: validated config, a logger, and (for most) the opened engine.
+// What every command needs: validated config and a logger; for a command that opens the engine, the
+// embedded index's lexical load started before the engine's modules are imported (./open-with-progress.ts).
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/config.js';
-import { fromProjectRoot, projectRoot } from '../config/paths.js';
-import { openEngine, type OpenedEngine } from '../engine/open.js';
+import { fromProjectRoot } from '../config/paths.js';
+import { startEarlyLexicalLoad, type EarlyLexicalLoad } from '../index/early-lexical.js';
 import { createLogger, type Logger } from '../log/logger.js';
-import { startupProgress } from './startup-progress.js';
-import { storeLocation } from '../store/open-store.js';
 
 export interface CliContext {
   config: Config;
   logger: Logger;
+  /** Set by readIndexAhead: the store's lexical index, already loading. */
+  earlyLexical?: Promise<EarlyLexicalLoad | undefined>;
 }
 
 export function cliContext(): CliContext {
@@ -18,27 +19,12 @@ export function cliContext(): CliContext {
   return { config, logger };
 }
 
-/** Opens the engine, showing on a terminal's stderr how the model generation and the embedding go. */
-export async function openEngineWithProgress(
-  { config, logger }: CliContext,
-  { model = config.EMBEDDING_MODEL, watch = false }: { model?: string; watch?: boolean } = {},
-): Promise<OpenedEngine> {
-  const progress = startupProgress(process.stderr);
-  const embeddingsDir = fromProjectRoot(config.EMBEDDINGS_DIR);
-  try {
-    return await openEngine({
-      projectRoot,
-      seedsDir: fromProjectRoot(config.SEEDS_DIR),
-      embeddingsDir,
-      store: storeLocation({ databaseUrl: config.DATABASE_URL, embeddingsDir }),
-      modelsDir: fromProjectRoot(config.MODELS_DIR),
-      model,
-      logger,
-      watch,
-      onModelGeneration: progress.onModelGeneration,
-      onProgress: progress.onEmbedding,
-    });
-  } finally {
-    progress.stop();
-  }
+/**
+ * The context of a command about to open the engine, with the embedded index's lexical index loading
+ * on its worker while the engine's modules are imported and the model and sources load (at 100,000
+ * passages it is the longest part of opening). Nothing to read ahead for a Postgres store.
+ */
+export function readIndexAhead(context: CliContext): CliContext {
+  if (context.config.DATABASE_URL) return context;
+  return { ...context, earlyLexical: startEarlyLexicalLoad(fromProjectRoot(context.config.EMBEDDINGS_DIR)) };
 }

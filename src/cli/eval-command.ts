@@ -10,7 +10,8 @@ import { EVERY_SET, type QuestionSet } from '../calibration/question-sets.js';
 import { fromProjectRoot } from '../config/paths.js';
 import type { Engine } from '../engine/types.js';
 import { runAsk } from './ask.js';
-import { openEngineWithProgress, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
+import { openEngineWithProgress } from './open-with-progress.js';
 import { collect } from './collect-stream.js';
 
 const SCORER = fromProjectRoot('../shared/eval/score.mjs');

@@ -1,5 +1,6 @@
 // `npm run index`: build or update the index, then one summary line.
-import { openEngineWithProgress, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
+import { openEngineWithProgress } from './open-with-progress.js';
 
 export async function runIndex(context: CliContext): Promise<number> {
   const { engine, stats } = await openEngineWithProgress(context);

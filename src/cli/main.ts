@@ -1,21 +1,13 @@
-// The command line: one entry point, one subcommand per npm script.
+// The command line: one entry point, one subcommand per npm script. Each command's modules are
+// imported when it runs (only the bot and the commands that render replies load discord.js), and a
+// command that opens the engine starts reading the index first, so that the reading overlaps the
+// imports (./context.ts).
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError } from '../config/config.js';
-import { runAsk } from './ask.js';
-import { runStart } from './start.js';
-import { runIndex } from './index-command.js';
-import { runRegister } from './register-command.js';
-import { runEval } from './eval-command.js';
-import { runModel } from './model-command.js';
-import { runCalibrate } from './calibrate-command.js';
-import { runBench } from './bench-command.js';
-import { runFeedback } from './feedback-command.js';
 import type { StoreKind } from '../bench/scale-bench.js';
-import { cliContext, openEngineWithProgress } from './context.js';
-import { describeError } from '../replies/error.js';
-import { isDiscordSetupError } from '../discord/errors.js';
+import { ConfigError } from '../config/config.js';
 import { terminalSafe } from '../engine/control-characters.js';
 import { scrubStream } from '../log/scrub.js';
+import { cliContext, readIndexAhead } from './context.js';
 
 // Whatever the CLI prints (its own messages, a library's, an error echoing a Discord reply), the
 // bot token is never among it; read at each write, so a token from .env counts once loaded.
@@ -41,12 +33,23 @@ const program = new Command()
 program
   .command('start')
   .description('Start the Discord bot (DISCORD_TOKEN set) or the interactive console (no token)')
-  .action(async () => exit(await runStart(cliContext())));
+  .action(async () => {
+    const context = cliContext();
+    // The sharding manager opens no engine: each shard process does (../discord/shard-process.ts).
+    const manager = Boolean(context.config.DISCORD_TOKEN && context.config.SHARDS);
+    const ready = manager ? context : readIndexAhead(context);
+    const { runStart } = await import('./start.js');
+    exit(await runStart(ready));
+  });
 
 program
   .command('index')
   .description('Build or update the vector index in embeddings/')
-  .action(async () => exit(await runIndex(cliContext())));
+  .action(async () => {
+    const context = readIndexAhead(cliContext());
+    const { runIndex } = await import('./index-command.js');
+    exit(await runIndex(context));
+  });
 
 program
   .command('ask')
@@ -57,7 +60,8 @@ program
   .option('--json', 'print the answer as JSON (schema in ../shared/eval/README.md)')
   .option('--questions <file.jsonl>', 'answer every question of a JSON-lines file, one JSON answer a line')
   .action(async (words: string[], options: { source?: string; count?: number; json?: boolean; questions?: string }) => {
-    const context = cliContext();
+    const context = readIndexAhead(cliContext());
+    const [{ openEngineWithProgress }, { runAsk }] = await Promise.all([import('./open-with-progress.js'), import('./ask.js')]);
     const { engine } = await openEngineWithProgress(context);
     try {
       exit(await runAsk(engine, words.join(' '), { ...options, k: options.count }, process.stdout));
@@ -69,26 +73,42 @@ program
 program
   .command('register')
   .description('Register the slash commands with Discord (per guild when DISCORD_GUILD_ID is set)')
-  .action(async () => exit(await runRegister(cliContext())));
+  .action(async () => {
+    const context = cliContext();
+    const { runRegister } = await import('./register-command.js');
+    exit(await runRegister(context));
+  });
 
 program
   .command('eval')
   .description('Answer every question set (../shared/eval, tests/heldout) and print the scorer figures of each')
   .option('--questions <file.jsonl>', 'only this questions file, with the scorer\'s full output')
   .option('--model <model>', 'embedding model (default: EMBEDDING_MODEL)')
-  .action(async (options: { questions?: string; model?: string }) => exit(await runEval(cliContext(), options)));
+  .action(async (options: { questions?: string; model?: string }) => {
+    const context = readIndexAhead(cliContext());
+    const { runEval } = await import('./eval-command.js');
+    exit(await runEval(context, options));
+  });
 
 program
   .command('model')
   .description('Generate the offline embedding model into .models/ (normally automatic)')
   .option('--plain', 'without the WordNet retrofit')
-  .action(async (options: { plain?: boolean }) => exit(await runModel(cliContext(), options)));
+  .action(async (options: { plain?: boolean }) => {
+    const context = cliContext();
+    const { runModel } = await import('./model-command.js');
+    exit(await runModel(context, options));
+  });
 
 program
   .command('calibrate')
   .description('Compare fusion methods and abstention thresholds on the held-out questions; figures of every set')
   .option('--questions <file.jsonl...>', 'held-out questions (default: both sets in tests/heldout)')
-  .action(async (options: { questions?: string[] }) => exit(await runCalibrate(cliContext(), options)));
+  .action(async (options: { questions?: string[] }) => {
+    const context = readIndexAhead(cliContext());
+    const { runCalibrate } = await import('./calibrate-command.js');
+    exit(await runCalibrate(context, options));
+  });
 
 program
   .command('bench')
@@ -104,7 +124,9 @@ program
     const scale = options.scale
       ? { sizes: options.sizes.split(',').map(positiveInt), stores: storeKinds(options.stores), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) }
       : undefined;
-    exit(await runBench(cliContext(), { json: options.json, quick: options.quick, scale, lexicalRanking: options.lexicalRanking }));
+    const context = cliContext();
+    const { runBench } = await import('./bench-command.js');
+    exit(await runBench(context, { json: options.json, quick: options.quick, scale, lexicalRanking: options.lexicalRanking }));
   });
 
 program
@@ -112,13 +134,19 @@ program
   .description('Summarise the feedback log: declined questions and answers voted 👎, the ones to add sources for')
   .option('--json', 'print the summary as JSON')
   .option('--log <file.jsonl>', 'another log than FEEDBACK_LOG')
-  .action(async (options: { json?: boolean; log?: string }) => exit(await runFeedback(cliContext(), options)));
+  .action(async (options: { json?: boolean; log?: string }) => {
+    const context = cliContext();
+    const { runFeedback } = await import('./feedback-command.js');
+    exit(await runFeedback(context, options));
+  });
 
 function exit(code: number): void {
   process.exitCode = code;
 }
 
-program.parseAsync().catch((error: unknown) => {
+program.parseAsync().catch(async (error: unknown) => {
+  // Imported only now: both load discord.js, which most commands never need.
+  const [{ describeError }, { isDiscordSetupError }] = await Promise.all([import('../replies/error.js'), import('../discord/errors.js')]);
   // Messages may echo what was typed (a --source with control characters): terminal-safe.
   if (error instanceof ConfigError || isDiscordSetupError(error)) {
     console.error(terminalSafe(error.message));

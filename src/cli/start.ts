@@ -2,7 +2,8 @@
 import { runConsole } from '../console/console.js';
 import { runBot } from '../discord/run.js';
 import { runShardedBot } from '../discord/sharding.js';
-import { openEngineWithProgress, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
+import { openEngineWithProgress } from './open-with-progress.js';
 
 /** The console is for reading answers: unless LOG_LEVEL asks for more, only warnings and errors. */
 const CONSOLE_LOG_LEVEL = 'warn';

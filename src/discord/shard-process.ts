@@ -3,10 +3,9 @@
 // write lock lets one shard build while the others wait) and runs the bot on the shards discord.js
 // hands it.
 import dotenv from 'dotenv';
-import { openEngineWithProgress } from '../cli/context.js';
+import { readIndexAhead } from '../cli/context.js';
 import { parseConfig } from '../config/config.js';
 import { createLogger } from '../log/logger.js';
-import { runBot } from './run.js';
 
 dotenv.config({ quiet: true });
 // The manager passes this process its shard ids in SHARDS ("[0]"), for discord.js's Client; the
@@ -15,6 +14,9 @@ const config = parseConfig({ ...process.env, SHARDS: undefined });
 const log = createLogger(config.LOG_LEVEL ?? 'info', undefined, { secrets: [config.DISCORD_TOKEN], format: config.LOG_FORMAT }).child({
   shards: process.env.SHARDS,
 });
+// The index is read while the bot's modules load (see ../cli/context.ts).
+const context = readIndexAhead({ config, logger: log });
+const [{ openEngineWithProgress }, { runBot }] = await Promise.all([import('../cli/open-with-progress.js'), import('./run.js')]);
 // Each shard follows the seeds folder too: with the embedded store the write lock lets one re-index.
-const { engine } = await openEngineWithProgress({ config, logger: log }, { watch: true });
+const { engine } = await openEngineWithProgress(context, { watch: true });
 process.exitCode = await runBot({ engine, config, log });

@@ -15,7 +15,7 @@ import type {
 import { readCalibrationFile, writeCalibrationFile } from './calibration-file.js';
 import { buildOrUpdateIndex } from './build.js';
 import type { LexicalSearcher } from './lexical-index.js';
-import { startEarlyLexicalLoad, type EarlyLexicalLoad } from './stored-lexical.js';
+import { startEarlyLexicalLoad, type EarlyLexicalLoad } from './early-lexical.js';
 import { readSlugBook } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -99,9 +99,17 @@ export interface EmbeddedStoreLocation extends StoreLocation {
 }
 
 /** The embedded store in `dir` (the project's embeddings/ folder). */
-export function embeddedStoreLocation(dir: string, { lexicalWorkerMinPassages }: { lexicalWorkerMinPassages?: number } = {}): EmbeddedStoreLocation {
-  // The longest part of opening a large index, loading its stored BM25 index, starts at prepare().
-  let earlyLexical: Promise<EarlyLexicalLoad | undefined> | undefined;
+export function embeddedStoreLocation(
+  dir: string,
+  options: {
+    lexicalWorkerMinPassages?: number;
+    /** The lexical index, already loading (startEarlyLexicalLoad); the first open() takes it over. */
+    earlyLexical?: Promise<EarlyLexicalLoad | undefined>;
+  } = {},
+): EmbeddedStoreLocation {
+  const { lexicalWorkerMinPassages } = options;
+  // The longest part of opening a large index, loading its stored BM25 index, starts at prepare() if not before.
+  let earlyLexical = options.earlyLexical;
   return {
     description: `${dir} (hnswlib + minisearch)`,
     readSlugBook: (): Promise<SlugBook> => readSlugBook(dir),

@@ -8,6 +8,7 @@ import { LEXICAL_ANALYSIS_VERSION, passageTerms } from '../search/passage-terms.
 import { countDocumentFrequencies, termStatsOf, type TermStats } from '../search/termStats.js';
 import { allowedEdits, FUZZY_MATCH_WEIGHT } from '../store/fuzzy-terms.js';
 import { fromJsonLines, toJsonLines } from './json-lines.js';
+import { lexicalHits, type LexicalMatch, type LexicalSearcher } from './lexical-hits.js';
 
 interface IndexedPassage {
   id: number;
@@ -41,14 +42,6 @@ interface LexicalHeader {
   miniSearch: Omit<ReturnType<MiniSearch['toJSON']>, 'index'>;
 }
 type IndexLine = ReturnType<MiniSearch['toJSON']>['index'][number];
-
-/** A match over numbered documents (a passage's number is its position in index order). */
-export interface LexicalMatch {
-  document: number;
-  score: number;
-  terms: string[];
-  passageTerms: string[];
-}
 
 /**
  * BM25 over numbered documents: minisearch and the terms' document frequencies. What a worker thread
@@ -123,14 +116,10 @@ export class LexicalPostings {
   }
 }
 
-/** What the embedded store searches: a LexicalIndex in this thread, or one on a worker (./lexical-on-worker.ts). */
-export interface LexicalSearcher {
-  readonly stats: TermStats;
-  search(terms: readonly WeightedTerm[], k: number, sourceSlug?: string): LexicalHit[] | Promise<LexicalHit[]>;
-  close(): Promise<void>;
-}
 
 /** BM25 over passages, in this thread. */
+export type { LexicalSearcher };
+
 export class LexicalIndex implements LexicalSearcher {
   constructor(
     private readonly passages: readonly Passage[],
@@ -166,13 +155,4 @@ export class LexicalIndex implements LexicalSearcher {
   async close(): Promise<void> {
     // Garbage-collected with its owner.
   }
-}
-
-/** Matches as hits on the passages they number. */
-export function lexicalHits(matches: readonly LexicalMatch[], passages: readonly Passage[]): LexicalHit[] {
-  return matches.map(({ document, score, terms, passageTerms }, i) => {
-    const passage = passages[document];
-    if (!passage) throw new Error(`lexical index out of step with its passages: no passage ${document}`);
-    return { passage, score, rank: i + 1, terms, passageTerms };
-  });
 }

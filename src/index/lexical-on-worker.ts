@@ -5,7 +5,7 @@
 import type { Passage } from '../sources/types.js';
 import type { LexicalHit, WeightedTerm } from '../store/types.js';
 import { termStatsOf } from '../search/termStats.js';
-import { lexicalHits, type LexicalMatch, type LexicalSearcher } from './lexical-index.js';
+import { lexicalHits, type LexicalMatch, type LexicalSearcher } from './lexical-hits.js';
 import type { StoredFile } from './manifest.js';
 import { startTsWorker } from './ts-worker.js';
 
@@ -41,7 +41,8 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit): StoredLexicalLoad 
   let nextId = 0;
   let failure: Error | undefined;
   let closing = false;
-  // The worker keeps the process alive only while it loads or a search waits on it.
+  // The worker keeps the process alive only while someone waits on it: for the load (take) or a search.
+  // A load nobody takes (started early, then the process had to stop) never holds the process open.
   const settle = () => {
     if (pending.size === 0) worker.unref();
   };
@@ -70,6 +71,9 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit): StoredLexicalLoad 
     });
   });
 
+  // After the listeners: adding a 'message' listener refs the worker's port again.
+  worker.unref();
+
   let closed: Promise<unknown> | undefined;
   // Closing twice (a build stopping a load it also hands back) waits on the one termination.
   const close = async (): Promise<void> => {
@@ -80,6 +84,7 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit): StoredLexicalLoad 
 
   return {
     async take(passages) {
+      worker.ref();
       const frequencies = await loaded;
       if (!frequencies) {
         await close();

@@ -1,6 +1,9 @@
 // The manifest: written last, it names the one generation of index files that belongs together
 // and records everything that decides whether that generation can still be used.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { IndexUnavailableError } from './unavailable.js';
 
 /** Bump when the layout of the index files or of the stored Passage records changes. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -40,3 +43,32 @@ export const manifestSchema = z.object({
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
 export type StoredFile = z.infer<typeof storedFileSchema>;
+
+/** The manifest in `dir`, checked. Throws IndexUnavailableError when it is missing, unreadable or invalid. */
+export async function readManifest(dir: string): Promise<IndexManifest> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IndexUnavailableError('no index built yet', true);
+    throw new IndexUnavailableError(`manifest unreadable (${(error as Error).message})`);
+  }
+  const parsed = manifestSchema.safeParse(parseJson(Buffer.from(text), 'manifest'));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IndexUnavailableError(`manifest invalid (${issue?.path.join('.')}: ${issue?.message})`);
+  }
+  if (parsed.data.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw new IndexUnavailableError(`index format ${parsed.data.formatVersion} is outdated (now ${INDEX_FORMAT_VERSION})`);
+  }
+  return parsed.data;
+}
+
+/** JSON from an index file; IndexUnavailableError when it is not JSON. */
+export function parseJson(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new IndexUnavailableError(`${what} is not valid JSON (${(error as Error).message})`);
+  }
+}

@@ -13,7 +13,7 @@ import { fromJsonLines, toJsonLines } from './json-lines.js';
 import { readGraphFile } from './graph.js';
 import { IndexUnavailableError } from './unavailable.js';
 import { readVerified, sha256 } from './verified-file.js';
-import { INDEX_FORMAT_VERSION, MANIFEST_FILE, manifestSchema, type IndexManifest, type StoredFile } from './manifest.js';
+import { INDEX_FORMAT_VERSION, MANIFEST_FILE, parseJson, readManifest, type IndexManifest, type StoredFile } from './manifest.js';
 
 /** One indexed passage: its HNSW label and the vector the model gave its text. */
 export interface IndexEntry {
@@ -142,25 +142,6 @@ export async function readSlugBook(dir: string): Promise<SlugBook> {
   }
 }
 
-export async function readManifest(dir: string): Promise<IndexManifest> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IndexUnavailableError('no index built yet', true);
-    throw new IndexUnavailableError(`manifest unreadable (${(error as Error).message})`);
-  }
-  const parsed = manifestSchema.safeParse(parseJson(Buffer.from(text), 'manifest'));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new IndexUnavailableError(`manifest invalid (${issue?.path.join('.')}: ${issue?.message})`);
-  }
-  if (parsed.data.formatVersion !== INDEX_FORMAT_VERSION) {
-    throw new IndexUnavailableError(`index format ${parsed.data.formatVersion} is outdated (now ${INDEX_FORMAT_VERSION})`);
-  }
-  return parsed.data;
-}
-
 /** The passages file: JSON lines, one record each (a JSON array in indexes written before). */
 function parseRecords(bytes: Buffer, what: string): unknown {
   const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
@@ -172,13 +153,6 @@ function parseRecords(bytes: Buffer, what: string): unknown {
   }
 }
 
-function parseJson(bytes: Buffer, what: string): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new IndexUnavailableError(`${what} is not valid JSON (${(error as Error).message})`);
-  }
-}
 
 /** A graph, or whatever holds one elsewhere (the insert worker): writes it in hnswlib's format. */
 export interface GraphFileWriter {

@@ -1,5 +1,6 @@
 // Where passages and vectors live, from the configuration: Postgres when DATABASE_URL is set, else
 // the embedded store in the embeddings folder (the default).
+import type { EarlyLexicalLoad } from '../index/early-lexical.js';
 import { embeddedStoreLocation } from '../index/embedded-store.js';
 import { describeDatabaseUrl } from './postgres/errors.js';
 import type { StoreLocation } from './types.js';
@@ -9,10 +10,12 @@ export interface StoreConfig {
   databaseUrl?: string;
   /** The embedded store's folder (absolute). */
   embeddingsDir: string;
+  /** The embedded store's lexical index, already loading (../cli/context.ts readIndexAhead). */
+  earlyLexical?: Promise<EarlyLexicalLoad | undefined>;
 }
 
-export function storeLocation({ databaseUrl, embeddingsDir }: StoreConfig): StoreLocation {
-  return databaseUrl ? postgresLocation(databaseUrl) : embeddedStoreLocation(embeddingsDir);
+export function storeLocation({ databaseUrl, embeddingsDir, earlyLexical }: StoreConfig): StoreLocation {
+  return databaseUrl ? postgresLocation(databaseUrl) : embeddedStoreLocation(embeddingsDir, earlyLexical ? { earlyLexical } : {});
 }
 
 /** The Postgres store, its client libraries loaded only when it is used (the embedded default never pays for them). */

@@ -185,6 +185,10 @@ describe('stored lexical index loaded before the store opens (prepare)', () => {
     expect(failed.stdout).toMatch(/^failed: No usable source/);
     expect(failed.exited).toBe(0);
   }, 120_000);
+
+  it('never keeps the process alive when nobody takes it or stops it', async () => {
+    expect(await runFixture('prepared-then-abandoned.ts', 'forgotten')).toEqual({ stdout: 'left loading\n', exited: 0 });
+  }, 90_000);
 });
 
 /** Runs a fixture script; `exited` is its exit code, or 'still running' after a minute. */
