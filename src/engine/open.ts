@@ -1,5 +1,6 @@
 // Opens the engine: the embedding model, then a snapshot of the sources with their store (built or
 // updated as needed) and search; optionally watching the seeds folder to reload when sources change.
+import { join } from 'node:path';
 import { FileFreshness } from '../citations/file-freshness.js';
 import { createEmbedder } from '../embedding/create-embedder.js';
 import type { GenerationStageCallback } from '../embedding/offline/generate-offline-model.js';
@@ -11,6 +12,7 @@ import { FurnitureLines } from '../search/furniture-bait.js';
 import { HybridSearch, type HybridSearchOptions } from '../search/hybrid.js';
 import { preloadWordFrequencies } from '../search/term-weight.js';
 import { loadSources } from '../sources/load.js';
+import { ParseCache } from '../sources/parse-cache.js';
 import { readSourceText } from '../sources/read-text.js';
 import type { ProgressCallback } from '../store/embed-in-batches.js';
 import { storeLocation } from '../store/open-store.js';
@@ -49,8 +51,10 @@ export interface OpenedEngine {
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
   const { logger } = options;
   const location = options.store ?? storeLocation({ embeddingsDir: options.embeddingsDir });
-  // The store starts reading its index while the model loads and the sources are parsed.
+  // The store starts reading its index while the model loads and the sources are parsed, and the
+  // parses kept from the last start are read meanwhile too (never rejects: a bad cache is empty).
   const stopPreparing = location.prepare?.();
+  const parseCache = ParseCache.open(join(options.embeddingsDir, PARSE_CACHE_FILE));
   let embedder: Embedder;
   try {
     embedder = await createEmbedder({
@@ -68,8 +72,9 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     // Said once, not again at every reload while the file or the entry stays as it is.
     const warnOnce = onceEach((message: string) => logger.warn(message));
     let engine: LiveEngine | undefined;
+    const cache = await parseCache;
     const load = (onProgress?: ProgressCallback) =>
-      loadSnapshot(options, { location, embedder, freshness, warn: warnOnce, onStale: () => void engine?.reload(), onProgress });
+      loadSnapshot(options, { location, embedder, parseCache: cache, freshness, warn: warnOnce, onStale: () => void engine?.reload(), onProgress });
     const first = await load(options.onProgress);
     engine = new LiveEngine(first, () => load(), embedder, logger);
     if (options.watch) await engine.watch(options.seedsDir);
@@ -82,9 +87,13 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   }
 }
 
+/** Where the parses of the last start are kept, beside the embedded index (also with a Postgres store). */
+export const PARSE_CACHE_FILE = 'parsed-sources.jsonl';
+
 interface SnapshotDeps {
   location: StoreLocation;
   embedder: Embedder;
+  parseCache: ParseCache;
   freshness: FileFreshness;
   warn: (message: string) => void;
   onStale: (file: string) => void;
@@ -99,6 +108,7 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
     onSkip: ({ file, reason }) => deps.warn(`Skipped source ${file}: ${reason}`),
     onMetadataWarning: deps.warn,
     slugBook,
+    parseCache: deps.parseCache,
   });
   const opening = deps.location.open({ sources, slugBook, embedder: deps.embedder, logger, onProgress: deps.onProgress });
   const passages = sources.flatMap((source) => source.passages);

@@ -5,7 +5,8 @@
 // from the others. No usable file at all, or an invalid sources.json, is an error.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Source } from './types.js';
+import type { Source, SourceMetadata } from './types.js';
+import type { ParseCache } from './parse-cache.js';
 import { parseSource } from './parse.js';
 import { readSourceText, type SourceText } from './read-text.js';
 import { MetadataError, METADATA_FILE, readMetadata } from './metadata.js';
@@ -23,7 +24,11 @@ export interface LoadOptions {
   onMetadataWarning?: (message: string) => void;
   /** Slugs given before, recorded with the index: each source keeps its own. */
   slugBook?: SlugBook;
+  /** Sources parsed at earlier starts (./parse-cache.ts): a file is parsed only when it, or the parser, changed. Saved before returning. */
+  parseCache?: ParseCache;
 }
+
+type ParseFunction = typeof parseSource;
 
 export class SourceLoadError extends Error {
   override readonly name = 'SourceLoadError';
@@ -46,6 +51,7 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
   const unknown = Object.keys(metadata).filter((name) => !fileNames.includes(name));
   if (unknown.length > 0) onMetadataWarning(`${METADATA_FILE} names files that are not in ${seedsDir} (ignored): ${unknown.join(', ')}`);
 
+  const parse: ParseFunction = options.parseCache ? options.parseCache.parse.bind(options.parseCache) : parseSource;
   const sources: Source[] = [];
   const reads = readAhead(fileNames.map((fileName) => join(seedsDir, fileName)));
   for (const [index, fileName] of fileNames.entries()) {
@@ -61,7 +67,7 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
       onSkip({ file, reason: 'the file is empty' });
       continue;
     }
-    const source = parseSource(fileName, text, metadata[fileName], { file, encoding });
+    const source = parse(fileName, text, metadata[fileName], { file, encoding });
     if (source.passages.length === 0) {
       onSkip({ file, reason: 'no article or comment text was found in it' });
       continue;
@@ -69,7 +75,11 @@ export async function loadSources(seedsDir: string, projectRoot: string, options
     sources.push(source);
   }
   if (sources.length === 0) throw new SourceLoadError(`No usable source (*.txt) in ${seedsDir}`);
-  return withAssignedSlugs(sources, metadata, options.slugBook, onMetadataWarning);
+  const loaded = withAssignedSlugs(sources, metadata, parse, options.slugBook, onMetadataWarning);
+  await options.parseCache?.save().catch(() => {
+    // A folder that cannot be written only makes the next start parse again.
+  });
+  return loaded;
 }
 
 /**
@@ -101,7 +111,8 @@ function readAhead(paths: readonly string[]): (index: number) => Promise<SourceT
 /** Slugs unique and stable across sources (see assignSlugs); two files may not choose the same one in sources.json. */
 function withAssignedSlugs(
   sources: Source[],
-  metadata: Record<string, { slug?: string }>,
+  metadata: Record<string, SourceMetadata>,
+  parse: ParseFunction,
   book: SlugBook = {},
   onMetadataWarning: (message: string) => void,
 ): Source[] {
@@ -119,6 +130,6 @@ function withAssignedSlugs(
   return sources.map((source, index) => {
     const slug = slugs[index];
     if (slug === undefined || slug === source.slug) return source;
-    return parseSource(source.fileName, source.text, metadata[source.fileName], { file: source.file, encoding: source.encoding, slug });
+    return parse(source.fileName, source.text, metadata[source.fileName], { file: source.file, encoding: source.encoding, slug });
   });
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../src/config/paths.js';
 import { SourceChangedError } from '../../src/engine/errors.js';
 import type { LiveEngine, SourcesChange } from '../../src/engine/live-engine.js';
-import { openEngine } from '../../src/engine/open.js';
+import { openEngine, PARSE_CACHE_FILE } from '../../src/engine/open.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createResponder } from '../../src/replies/responder.js';
 
@@ -138,6 +138,24 @@ describe('a source edited while the engine runs', () => {
     if (!(during instanceof Error)) for (const result of during.results) expect(result.file).not.toBe(`seeds/${MARVIENKO}`);
     const cited = (await live.ask('Shiite militias visited Moscow to seek Russian airstrikes')).results[0]!;
     expect(cited.file).toBe('seeds/001_e53c0ad875243b71.txt');
+  });
+});
+
+describe('sources across restarts', () => {
+  it('are parsed once and kept beside the index, and a file edited between two starts is read as it now is', async () => {
+    const first = await open(false);
+    expect((await first.ask(QUESTION)).results[0]?.text).toContain('Valentina Marvienko');
+    await first.close();
+    engine = undefined;
+    const cached = await readFile(join(embeddingsDir, PARSE_CACHE_FILE), 'utf8');
+    expect(cached.trim().split('\n')).toHaveLength(1 + 2);
+
+    const edited = (await fileText(`seeds/${MARVIENKO}`)).replace('Valentina Marvienko', 'Valentina Matvienko');
+    await writeFile(join(seedsDir, MARVIENKO), edited);
+    const second = await open(false);
+    const [best] = (await second.ask('Who is Valentina Matvienko?')).results;
+    expect(best?.text).toContain('Valentina Matvienko');
+    expect(edited.slice(best!.start, best!.end)).toBe(best!.quote);
   });
 });
 
