@@ -11,7 +11,8 @@ import { DEFAULT_EMBED_BATCH_SIZE, embedInBatches, type ProgressCallback } from 
 import type { StoreLogger, StoreSyncStats } from '../store/types.js';
 import { createGraph, prepareGraph } from './graph.js';
 import { inThreadInserter, type GraphInserter } from './graph-inserter.js';
-import { LexicalIndex, type LexicalSearcher } from './lexical-index.js';
+import { LexicalIndex } from './lexical-index.js';
+import type { LexicalSearcher } from './lexical-hits.js';
 import type { StoredLexicalLoad } from './lexical-on-worker.js';
 import type { EarlyLexicalLoad } from './early-lexical.js';
 import { startStoredLexicalLoad } from './stored-lexical.js';
@@ -90,15 +91,18 @@ async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltInd
   const { dir } = options;
   const early = await options.earlyLexical;
   let lexicalLoad: StoredLexicalLoad | undefined;
+  // An early load not taken (another process wrote a generation since, or the manifest is unreadable now) is of no use.
+  const stopUnusedEarly = async () => {
+    if (early && lexicalLoad !== early.load) await early.load.cancel();
+  };
   try {
     const parts = await readStoredParts(dir, (manifest) => {
       lexicalLoad = early?.generation === manifest.generation ? early.load : startStoredLexicalLoad(dir, manifest, options.lexicalWorkerMinPassages);
     });
-    // Another process wrote a generation since (or the manifest is unreadable now): the early load is of no use.
-    if (early && lexicalLoad !== early.load) await early.load.cancel();
+    await stopUnusedEarly();
     return await syncWithStored(options, parts, lexicalLoad, started);
   } catch (error) {
-    if (early && lexicalLoad !== early.load) await early.load.cancel();
+    await stopUnusedEarly();
     // A load still running would keep its worker, and the process, alive.
     await lexicalLoad?.cancel();
     throw error;

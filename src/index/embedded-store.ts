@@ -14,7 +14,7 @@ import type {
 } from '../store/types.js';
 import { readCalibrationFile, writeCalibrationFile } from './calibration-file.js';
 import { buildOrUpdateIndex } from './build.js';
-import type { LexicalSearcher } from './lexical-index.js';
+import type { LexicalSearcher } from './lexical-hits.js';
 import { startEarlyLexicalLoad, type EarlyLexicalLoad } from './early-lexical.js';
 import { readSlugBook } from './store.js';
 import type { VectorIndex } from './vector-index.js';

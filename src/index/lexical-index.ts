@@ -116,10 +116,7 @@ export class LexicalPostings {
   }
 }
 
-
 /** BM25 over passages, in this thread. */
-export type { LexicalSearcher };
-
 export class LexicalIndex implements LexicalSearcher {
   constructor(
     private readonly passages: readonly Passage[],

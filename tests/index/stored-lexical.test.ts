@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Embedder } from '../../src/embedding/types.js';
 import { buildOrUpdateIndex } from '../../src/index/build.js';
 import { embeddedStoreLocation } from '../../src/index/embedded-store.js';
-import { LexicalIndex, type LexicalSearcher } from '../../src/index/lexical-index.js';
+import type { LexicalSearcher } from '../../src/index/lexical-hits.js';
+import { LexicalIndex } from '../../src/index/lexical-index.js';
 import { queryTerms } from '../../src/search/query-terms.js';
 import type { Source } from '../../src/sources/types.js';
 import { offlineEmbedder, scratchProject, type ScratchProject } from './setup.js';
