@@ -59,7 +59,9 @@ program
   .option('-k, --count <n>', 'number of excerpts (1–10)', positiveInt)
   .option('--json', 'print the answer as JSON (schema in ../shared/eval/README.md)')
   .option('--questions <file.jsonl>', 'answer every question of a JSON-lines file, one JSON answer a line')
-  .action(async (words: string[], options: { source?: string; count?: number; json?: boolean; questions?: string }) => {
+  .action(async (words: string[], options: { source?: string; count?: number; json?: boolean; questions?: string }, command: Command) => {
+    // Said before anything loads: a bare `npm run ask` is a usage question, not an empty question.
+    if (words.length === 0 && !options.questions) command.error('error: no question given, e.g. npm run -s ask -- "Who wrote the Informed Comment post?"');
     const context = readIndexAhead(cliContext());
     const [{ openEngineWithProgress }, { runAsk }] = await Promise.all([import('./open-with-progress.js'), import('./ask.js')]);
     const { engine } = await openEngineWithProgress(context);

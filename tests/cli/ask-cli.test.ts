@@ -1,7 +1,7 @@
 // The CLI as users and the eval scorer run it: a real process, the JSON schema of ../shared/eval.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -114,5 +114,14 @@ describe('ask CLI', () => {
     const failure = await cli('ask', 'Who is Dunford?', '--source', 'nowhere').catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain('Unknown source "nowhere"');
+  });
+
+  it('shows how to ask when no question is given, without opening the engine', async () => {
+    const failure = await cliWith({ EMBEDDINGS_DIR: join(embeddingsDir, 'never-made') }, 'ask').catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 1 });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr).toContain('no question given');
+    expect(stderr).toContain('Usage: cited-sources-bot ask [options] [question...]');
+    await expect(stat(join(embeddingsDir, 'never-made'))).rejects.toThrow(/ENOENT/);
   });
 });
