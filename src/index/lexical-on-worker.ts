@@ -8,6 +8,7 @@ import { termStatsOf } from '../search/termStats.js';
 import { lexicalHits, type LexicalMatch, type LexicalSearcher } from './lexical-hits.js';
 import type { StoredFile } from './manifest.js';
 import { startTsWorker } from './ts-worker.js';
+import { readVerified } from './verified-file.js';
 
 export interface LexicalWorkerInit {
   dir: string;
@@ -35,8 +36,9 @@ export interface StoredLexicalLoad {
 
 const WORKER_MODULE = new URL('./lexical-worker.ts', import.meta.url);
 
-export function loadLexicalOnWorker(init: LexicalWorkerInit): StoredLexicalLoad {
-  const worker = startTsWorker(WORKER_MODULE, init);
+/** `workerModule` is the worker's code: ./lexical-worker.ts, or in tests one that fails on purpose. */
+export function loadLexicalOnWorker(init: LexicalWorkerInit, workerModule: URL = WORKER_MODULE): StoredLexicalLoad {
+  const worker = startTsWorker(workerModule, init);
   const pending = new Map<number, { resolve: (matches: LexicalMatch[]) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -92,20 +94,38 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit): StoredLexicalLoad 
       }
       worker.postMessage({ type: 'documents', sources: passages.map((passage) => passage.source) } satisfies LexicalWorkerRequest);
       settle();
+      // A worker that dies after loading (out of memory, a crash) leaves its searches, those waiting
+      // included, to the same stored index loaded once in this thread: slower, never unanswered.
+      let inThread: Promise<LexicalSearcher> | undefined;
+      const searchInThread = (terms: readonly WeightedTerm[], k: number, source?: string) => {
+        inThread ??= loadInThread(init, passages);
+        return inThread.then((index) => index.search(terms, k, source));
+      };
       return {
         stats: termStatsOf(passages.length, frequencies),
         search(terms, k, source): Promise<LexicalHit[]> {
-          if (failure) return Promise.reject(failure);
+          if (closing) return Promise.reject(failure);
+          if (failure) return searchInThread(terms, k, source);
           const id = nextId++;
           return new Promise<LexicalMatch[]>((resolve, reject) => {
             pending.set(id, { resolve, reject });
             worker.ref();
             worker.postMessage({ type: 'search', id, terms, k, ...(source === undefined ? {} : { source }) } satisfies LexicalWorkerRequest);
-          }).then((matches) => lexicalHits(matches, passages));
+          }).then(
+            (matches) => lexicalHits(matches, passages),
+            // A search the worker itself rejected fails as it would here; one lost with the worker is asked again here.
+            (error: unknown) => (failure && !closing ? searchInThread(terms, k, source) : Promise.reject(error)),
+          );
         },
         close,
       };
     },
     cancel: close,
   };
+}
+
+/** The stored index in this thread (its modules imported only now: the worker is the usual case). */
+async function loadInThread(init: LexicalWorkerInit, passages: readonly Passage[]): Promise<LexicalSearcher> {
+  const [{ LexicalIndex }, bytes] = await Promise.all([import('./lexical-index.js'), readVerified(init.dir, init.file, 'lexical')]);
+  return LexicalIndex.load(passages, bytes);
 }

@@ -11,6 +11,7 @@ import { buildOrUpdateIndex } from '../../src/index/build.js';
 import { embeddedStoreLocation } from '../../src/index/embedded-store.js';
 import type { LexicalSearcher } from '../../src/index/lexical-hits.js';
 import { LexicalIndex } from '../../src/index/lexical-index.js';
+import { loadLexicalOnWorker } from '../../src/index/lexical-on-worker.js';
 import { queryTerms } from '../../src/search/query-terms.js';
 import type { Source } from '../../src/sources/types.js';
 import { offlineEmbedder, scratchProject, type ScratchProject } from './setup.js';
@@ -140,6 +141,16 @@ describe('stored lexical index on a worker thread', () => {
     } finally {
       await lexical.close();
     }
+  });
+
+  it('answers from this thread when its worker dies, the search in flight included', async () => {
+    const { files, count } = await readManifest();
+    const dying = new URL('./fixtures/dying-lexical-worker.ts', import.meta.url);
+    const passages = sources.flatMap((source) => source.passages);
+    const lexical = (await loadLexicalOnWorker({ dir: project.indexDir, file: files.lexical, documentCount: count }, dying).take(passages))!;
+    opened.push(lexical);
+    const fresh = LexicalIndex.build(passages);
+    for (const probe of PROBES) expect(await lexical.search(queryTerms(probe), 5)).toEqual(fresh.search(queryTerms(probe), 5));
   });
 
   it('refuses a search once closed, instead of waiting forever', async () => {
