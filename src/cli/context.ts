@@ -9,8 +9,8 @@ import { createLogger, type Logger } from '../log/logger.js';
 export interface CliContext {
   config: Config;
   logger: Logger;
-  /** Set by readIndexAhead: the store's lexical index, already loading. */
-  earlyLexical?: Promise<EarlyLexicalLoad | undefined>;
+  /** Set by readIndexAhead: the store's lexical index, already loading, for the first engine opened (later calls give undefined). */
+  takeEarlyLexical?: () => Promise<EarlyLexicalLoad | undefined> | undefined;
 }
 
 export function cliContext(): CliContext {
@@ -26,5 +26,12 @@ export function cliContext(): CliContext {
  */
 export function readIndexAhead(context: CliContext): CliContext {
   if (context.config.DATABASE_URL) return context;
-  return { ...context, earlyLexical: startEarlyLexicalLoad(fromProjectRoot(context.config.EMBEDDINGS_DIR)) };
+  let early: Promise<EarlyLexicalLoad | undefined> | undefined = startEarlyLexicalLoad(fromProjectRoot(context.config.EMBEDDINGS_DIR));
+  // One worker serves one engine: a second engine opened with this context loads its own.
+  const takeEarlyLexical = () => {
+    const taken = early;
+    early = undefined;
+    return taken;
+  };
+  return { ...context, takeEarlyLexical };
 }

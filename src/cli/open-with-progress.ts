@@ -8,11 +8,12 @@ import { startupProgress } from './startup-progress.js';
 
 /** Opens the engine, showing on a terminal's stderr how the model generation and the embedding go. */
 export async function openEngineWithProgress(
-  { config, logger, earlyLexical }: CliContext,
+  { config, logger, takeEarlyLexical }: CliContext,
   { model = config.EMBEDDING_MODEL, watch = false }: { model?: string; watch?: boolean } = {},
 ): Promise<OpenedEngine> {
   const progress = startupProgress(process.stderr);
   const embeddingsDir = fromProjectRoot(config.EMBEDDINGS_DIR);
+  const earlyLexical = takeEarlyLexical?.();
   try {
     return await openEngine({
       projectRoot,
