@@ -147,14 +147,21 @@ function exit(code: number): void {
 }
 
 program.parseAsync().catch(async (error: unknown) => {
-  // Imported only now: both load discord.js, which most commands never need.
-  const [{ describeError }, { isDiscordSetupError }] = await Promise.all([import('../replies/error.js'), import('../discord/errors.js')]);
-  // Messages may echo what was typed (a --source with control characters): terminal-safe.
-  if (error instanceof ConfigError || isDiscordSetupError(error)) {
-    console.error(terminalSafe(error.message));
-  } else {
-    const { message, expected } = describeError(error);
-    console.error(terminalSafe(expected ? message : `Error: ${error instanceof Error ? error.message : String(error)}`));
-  }
   process.exitCode = 1;
+  // Messages may echo what was typed (a --source with control characters): terminal-safe.
+  console.error(terminalSafe(await errorMessage(error)));
 });
+
+async function errorMessage(error: unknown): Promise<string> {
+  const plain = `Error: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof ConfigError) return error.message;
+  try {
+    // Imported only now: both load discord.js, which most commands never need.
+    const [{ describeError }, { isDiscordSetupError }] = await Promise.all([import('../replies/error.js'), import('../discord/errors.js')]);
+    if (isDiscordSetupError(error)) return error.message;
+    const { message, expected } = describeError(error);
+    return expected ? message : plain;
+  } catch {
+    return plain;
+  }
+}

@@ -112,10 +112,17 @@ async function loadSnapshot(options: OpenEngineOptions, deps: SnapshotDeps): Pro
   });
   const opening = deps.location.open({ sources, slugBook, embedder: deps.embedder, logger, onProgress: deps.onProgress });
   const passages = sources.flatMap((source) => source.passages);
-  // Hashing every passage (0.2 s at 100,000) and reading the word counts every question needs run
-  // while the store reads its files.
-  const fingerprint = corpusFingerprint(passages);
-  preloadWordFrequencies();
+  let fingerprint: string;
+  try {
+    // Hashing every passage (0.2 s at 100,000) and reading the word counts every question needs run
+    // while the store reads its files.
+    fingerprint = corpusFingerprint(passages);
+    preloadWordFrequencies();
+  } catch (error) {
+    // The store opened meanwhile is not left holding its lock, worker or connections.
+    await opening.then(({ store }) => store.close(), () => {});
+    throw error;
+  }
   const { store, stats } = await opening;
   const { calibration, measured } = await loadOrMeasureCalibration(store, deps.embedder, fingerprint);
   if (measured) logger.info({ denseScale: calibration.denseScale }, `Calibrated ${store.modelId} on ${passages.length} passages.`);

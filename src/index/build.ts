@@ -79,11 +79,17 @@ export interface BuiltIndex {
  */
 export async function buildOrUpdateIndex(options: BuildIndexOptions): Promise<BuiltIndex> {
   const { dir, logger } = options;
-  return withWriteLock(dir, () => buildOrUpdateLocked(options), {
-    onWait: (holder) => logger?.info(`Another process is writing the index in ${dir} (${describeHolder(holder)}); waiting for it to finish.`),
-    onTakeOver: (holder) => logger?.warn(`Taking over the index write lock in ${dir}: its holder (${describeHolder(holder)}) has ended.`),
-    onCompromised: (error) => logger?.warn(`Lost the index write lock (${error.message}); another process may write at the same time.`),
-  });
+  try {
+    return await withWriteLock(dir, () => buildOrUpdateLocked(options), {
+      onWait: (holder) => logger?.info(`Another process is writing the index in ${dir} (${describeHolder(holder)}); waiting for it to finish.`),
+      onTakeOver: (holder) => logger?.warn(`Taking over the index write lock in ${dir}: its holder (${describeHolder(holder)}) has ended.`),
+      onCompromised: (error) => logger?.warn(`Lost the index write lock (${error.message}); another process may write at the same time.`),
+    });
+  } catch (error) {
+    // The lock never taken (or the build failed): an early load must not outlive the attempt. Stopping twice is harmless.
+    await (await options.earlyLexical)?.load.cancel();
+    throw error;
+  }
 }
 
 async function buildOrUpdateLocked(options: BuildIndexOptions): Promise<BuiltIndex> {

@@ -30,7 +30,7 @@ export type LexicalWorkerReply =
 export interface StoredLexicalLoad {
   /** The index over these passages, once loaded; undefined when its file is damaged or does not fit them. */
   take(passages: readonly Passage[]): Promise<LexicalSearcher | undefined>;
-  /** Stops the load (or the loaded index): the build is writing a new one. */
+  /** Stops the load (or the loaded index): the build writes a new one, or will not use this one. */
   cancel(): Promise<void>;
 }
 
@@ -98,7 +98,10 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit, workerModule: URL =
       // included, to the same stored index loaded once in this thread: slower, never unanswered.
       let inThread: Promise<LexicalSearcher> | undefined;
       const searchInThread = (terms: readonly WeightedTerm[], k: number, source?: string) => {
-        inThread ??= loadInThread(init, passages);
+        inThread ??= loadInThread(init, passages).catch((error: unknown) => {
+          inThread = undefined;
+          throw error;
+        });
         return inThread.then((index) => index.search(terms, k, source));
       };
       return {
@@ -124,8 +127,15 @@ export function loadLexicalOnWorker(init: LexicalWorkerInit, workerModule: URL =
   };
 }
 
-/** The stored index in this thread (its modules imported only now: the worker is the usual case). */
+/**
+ * The index in this thread (its modules imported only now: the worker is the usual case): the stored
+ * file, or, when a later generation has replaced it since, built from the passages themselves.
+ */
 async function loadInThread(init: LexicalWorkerInit, passages: readonly Passage[]): Promise<LexicalSearcher> {
-  const [{ LexicalIndex }, bytes] = await Promise.all([import('./lexical-index.js'), readVerified(init.dir, init.file, 'lexical')]);
-  return LexicalIndex.load(passages, bytes);
+  const { LexicalIndex } = await import('./lexical-index.js');
+  try {
+    return LexicalIndex.load(passages, await readVerified(init.dir, init.file, 'lexical'));
+  } catch {
+    return LexicalIndex.build(passages);
+  }
 }

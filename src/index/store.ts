@@ -44,8 +44,8 @@ export interface StoredParts {
 export type ManifestContent = Omit<IndexManifest, 'formatVersion' | 'files' | 'generation' | 'builtAt'>;
 
 const DATA_FILE_PATTERN = /^(graph|passages|vectors|lexical)\.[a-z0-9]+\.(hnsw|json|f32)$/;
-/** Temp files of ours left by an interrupted write (see atomic-write.ts). */
-const OUR_TEMP_PATTERN = /^(graph|passages|vectors|lexical|manifest|calibration)\..*\.tmp$/;
+/** Temp files of ours left by an interrupted write (see atomic-write.ts; parsed-sources: ../sources/parse-cache.ts). */
+const OUR_TEMP_PATTERN = /^(graph|passages|vectors|lexical|manifest|calibration|parsed-sources)\..*\.tmp$/;
 
 export async function readStoredIndex(dir: string): Promise<StoredIndex> {
   const { stored, graph, unavailable } = await readStoredParts(dir);
@@ -152,7 +152,6 @@ function parseRecords(bytes: Buffer, what: string): unknown {
     throw new IndexUnavailableError(`${what} is not valid JSON lines (${(error as Error).message})`);
   }
 }
-
 
 /** A graph, or whatever holds one elsewhere (the insert worker): writes it in hnswlib's format. */
 export interface GraphFileWriter {

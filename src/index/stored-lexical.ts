@@ -27,4 +27,3 @@ export function startStoredLexicalLoad(dir: string, manifest: IndexManifest, wor
     cancel: async () => {},
   };
 }
-

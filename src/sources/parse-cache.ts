@@ -4,10 +4,10 @@
 // text, which is read from the file every time) is stored under a key of those inputs, in one
 // JSON-lines file written atomically; a file whose key changed is parsed again.
 //
-// "The parser" is its code, not a version number someone must remember to bump: the key holds a
-// hash of this folder's and ../text's files (and of the Unicode data sentence splitting relies on),
-// so an edited parser can never serve a stale parse. A missing, damaged or outdated cache is only
-// slower: it is ignored and written anew.
+// "The parser" is its code, not a version number someone must remember to bump: the file's header
+// holds a hash of this folder's and ../text's files (and of the Unicode data sentence splitting relies
+// on), and a cache written by other code is not read, so an edited parser can never serve a stale
+// parse. A missing, damaged or outdated cache is only slower: it is ignored and written anew.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { makeDirectory } from '../config/make-directory.js';
 import { writeFileAtomic } from '../index/atomic-write.js';
 import { fromJsonLines, toJsonLines } from '../index/json-lines.js';
 import { parseSource, sourceHash, type ParseOptions } from './parse.js';
-import type { Source, SourceMetadata } from './types.js';
+import type { Passage, Source, SourceMetadata } from './types.js';
 
 /** Bump when the cache file's own layout changes. */
 const CACHE_FORMAT = 1;
@@ -45,8 +45,8 @@ function currentParser(): string {
   const hash = createHash('sha256').update(`unicode ${process.versions.unicode} icu ${process.versions.icu}\n`);
   for (const folder of PARSER_FOLDERS) {
     const dir = fileURLToPath(folder);
-    for (const name of readdirSync(dir).sort()) {
-      hash.update(`${name}\n`).update(readFileSync(`${dir}${name}`));
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isFile()) hash.update(`${entry.name}\n`).update(readFileSync(`${dir}${entry.name}`));
     }
   }
   parserFingerprint = hash.digest('hex');
@@ -111,7 +111,13 @@ function withoutText({ text: _text, ...parsed }: Source): ParsedSource {
 
 /** Every cached passage is the text's slice at its offsets: a damaged or altered cache never yields a wrong quote. */
 function quotesExactly(source: ParsedSource, text: string): boolean {
-  return source.passages.every((passage) => text.slice(passage.start, passage.end) === passage.text);
+  return source.passages.every(
+    (passage: unknown) =>
+      typeof passage === 'object' &&
+      passage !== null &&
+      typeof (passage as Passage).text === 'string' &&
+      text.slice((passage as Passage).start, (passage as Passage).end) === (passage as Passage).text,
+  );
 }
 
 function entryKey(fileName: string, text: string, metadata: SourceMetadata, options: ParseOptions): string {

@@ -143,12 +143,17 @@ describe('stored lexical index on a worker thread', () => {
     }
   });
 
-  it('answers from this thread when its worker dies, the search in flight included', async () => {
+  it.each([
+    ['its stored file', false],
+    ['its passages, the stored file being gone', true],
+  ])('answers from this thread when its worker dies, the search in flight included, loading %s', async (_, fileGone) => {
     const { files, count } = await readManifest();
     const dying = new URL('./fixtures/dying-lexical-worker.ts', import.meta.url);
     const passages = sources.flatMap((source) => source.passages);
     const lexical = (await loadLexicalOnWorker({ dir: project.indexDir, file: files.lexical, documentCount: count }, dying).take(passages))!;
     opened.push(lexical);
+    // A later generation written by another process removes this one's files.
+    if (fileGone) await rm(join(project.indexDir, files.lexical.name));
     const fresh = LexicalIndex.build(passages);
     for (const probe of PROBES) expect(await lexical.search(queryTerms(probe), 5)).toEqual(fresh.search(queryTerms(probe), 5));
   });

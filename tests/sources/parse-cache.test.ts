@@ -69,6 +69,16 @@ describe('parse cache', () => {
     expect((await loadWithCache()).counts).toEqual({ parsed: 0, reused: 5 });
   });
 
+  it('is not used where it holds valid JSON of the wrong shape', async () => {
+    await loadWithCache();
+    const [header, ...entries] = await cacheLines();
+    const broken = entries.map((line) => JSON.stringify({ ...JSON.parse(line), source: { ...JSON.parse(line).source, passages: [null] } }));
+    await writeFile(cachePath, [header, ...broken].join('\n'));
+    const { sources, counts } = await loadWithCache();
+    expect(counts).toEqual({ parsed: 5, reused: 0 });
+    expect(sources).toEqual(await project.sources());
+  });
+
   it('never yields a passage that is not the file’s text at its offsets, whatever the cache says', async () => {
     await loadWithCache();
     const [header, ...entries] = await cacheLines();
