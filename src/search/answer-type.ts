@@ -38,7 +38,7 @@ const TIME = new RegExp(
 );
 const NUMBER_WORD =
   // Not "one": "one of the militias" counts nothing.
-  '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|third|quarter|percent)s?';
+  '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|third|quarter|percent)s?';
 /** A figure that counts or measures: digits, number words, fractions, "%"; years and day numbers of dates are times, not amounts. */
 const QUANTITY = new RegExp(`[$€£]\\s?\\d|\\d\\s?%|\\b${NUMBER_WORD}\\b|\\b\\d[\\d,.]*\\b`, 'gi');
 const DATE_NUMBER = new RegExp(`^${YEAR}$`);

@@ -21,7 +21,16 @@ describe('expectedAnswerType', () => {
 
 describe('holdsAnswerOfType', () => {
   it('finds amounts: digits, money, percentages, number words and fractions', () => {
-    for (const text of ['They bought 40 tanks.', 'a $1.5 billion loan', 'turnout was 62%', 'thousands of volunteers', 'nearly a third of the country']) {
+    for (const text of [
+      'They bought 40 tanks.',
+      'a $1.5 billion loan',
+      'turnout was 62%',
+      'thousands of volunteers',
+      'nearly a third of the country',
+      'seventeen submarines',
+      'some ninety advisers',
+      'sixty-five fighters',
+    ]) {
       expect(holdsAnswerOfType(text, 'quantity'), text).toBe(true);
     }
   });
