@@ -226,6 +226,7 @@ async function embedInsertAndWrite(
     // An index written before the lexical index was stored, or whose lexical file is damaged, is written again.
     const lexical = await lexicalLoad.take(passages);
     if (lexical) return { entries, manifest: base.manifest, graph: base.graph, lexical, unchanged: true };
+    options.logger?.warn('Rebuilding the stored BM25 index: its file could not be used (damaged, or made by another version of the text analysis).');
   } else {
     await lexicalLoad?.cancel();
   }

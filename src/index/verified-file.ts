@@ -14,8 +14,11 @@ export async function readVerified(dir: string, file: StoredFile, what: string):
   } catch (error) {
     throw new IndexUnavailableError(`${what} file ${file.name} unreadable (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  if (bytes.byteLength !== file.bytes || sha256(bytes) !== file.sha256) {
+  if (bytes.byteLength !== file.bytes) {
     throw new IndexUnavailableError(`${what} file ${file.name} is damaged (${bytes.byteLength} bytes, expected ${file.bytes})`);
+  }
+  if (sha256(bytes) !== file.sha256) {
+    throw new IndexUnavailableError(`${what} file ${file.name} is damaged (its content differs from what the manifest recorded)`);
   }
   return bytes;
 }

@@ -77,6 +77,15 @@ describe('damaged index', () => {
     expect(await expectRebuilt(/vectors file .* damaged/)).toMatchObject({ embedded: built.count, reused: 0 });
   });
 
+  it('rebuilds when a byte of the passages file changed, saying its content is not what the manifest recorded', async () => {
+    const passages = await dataFile('passages');
+    const bytes = await readFile(passages);
+    const at = bytes.indexOf('Iraq');
+    bytes[at] = 'i'.charCodeAt(0);
+    await writeFile(passages, bytes);
+    await expectRebuilt(/passages file .* is damaged \(its content differs from what the manifest recorded\)/);
+  });
+
   it('rebuilds when the manifest is garbage', async () => {
     await writeFile(manifestPath(), '{"formatVersion": 1, "modelId": ');
     await expectRebuilt(/manifest is not valid JSON/);

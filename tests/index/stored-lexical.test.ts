@@ -14,6 +14,7 @@ import { LexicalIndex } from '../../src/index/lexical-index.js';
 import { loadLexicalOnWorker } from '../../src/index/lexical-on-worker.js';
 import { queryTerms } from '../../src/search/query-terms.js';
 import type { Source } from '../../src/sources/types.js';
+import type { StoreLogger } from '../../src/store/types.js';
 import { offlineEmbedder, scratchProject, type ScratchProject } from './setup.js';
 
 const PROBES = ['Valentina Matvienko', 'Russian arms deal with Iraq', 'Shiite militias fighting ISIS', 'S-400 missile systems'];
@@ -58,8 +59,8 @@ describe.each([
   ['in this thread', Number.POSITIVE_INFINITY],
   ['on a worker thread', 0],
 ])('stored lexical index, loaded %s', (_, lexicalWorkerMinPassages) => {
-  const open = async () => {
-    const built = await buildOrUpdateIndex({ dir: project.indexDir, sources, embedder, lexicalWorkerMinPassages });
+  const open = async (logger?: StoreLogger) => {
+    const built = await buildOrUpdateIndex({ dir: project.indexDir, sources, embedder, lexicalWorkerMinPassages, logger });
     opened.push(built.lexical);
     return built;
   };
@@ -77,11 +78,13 @@ describe.each([
     await expectFresh(lexical);
   });
 
-  it('is rebuilt and written again when damaged, without embedding', async () => {
+  it('is rebuilt and written again when damaged, without embedding, saying so', async () => {
     const { files } = await readManifest();
     await writeFile(join(project.indexDir, files.lexical.name), '{"documentCount": 3');
-    const { lexical, stats } = await open();
+    const warnings: string[] = [];
+    const { lexical, stats } = await open({ info: () => {}, warn: (message) => warnings.push(message) });
     expect(stats).toMatchObject({ written: true, embedded: 0, rebuilt: null });
+    expect(warnings).toEqual([expect.stringMatching(/^Rebuilding the stored BM25 index: its file could not be used/)]);
     await expectFresh(lexical);
     expect((await readManifest()).files.lexical.name).not.toBe(files.lexical.name);
     expect((await open()).stats.written).toBe(false);
