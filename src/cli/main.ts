@@ -56,7 +56,7 @@ program
   .description('Answer a question as the bot would')
   .argument('[question...]', 'the question')
   .option('-s, --source <slug-or-file>', 'only this source (slug, command or file name)')
-  .option('-k, --count <n>', 'number of excerpts (1–10)', positiveInt)
+  .option('-k, --count <n>', 'at most this many excerpts (1–10; weak ones are left out)', positiveInt)
   .option('--json', 'print the answer as JSON (schema in ../shared/eval/README.md)')
   .option('--questions <file.jsonl>', 'answer every question of a JSON-lines file, one JSON answer a line')
   .action(async (words: string[], options: { source?: string; count?: number; json?: boolean; questions?: string }, command: Command) => {
