@@ -2,7 +2,7 @@
 // started as early as a process knows its embeddings folder (StoreLocation.prepare, or the command
 // line before it imports the engine), so that loading it overlaps starting up, loading the model and
 // reading the sources. Imports neither minisearch nor the text analysis, for that reason.
-import { readManifest } from './manifest.js';
+import { readManifest, type IndexManifest } from './manifest.js';
 import { loadLexicalOnWorker, type StoredLexicalLoad } from './lexical-on-worker.js';
 
 /**
@@ -28,11 +28,17 @@ export interface EarlyLexicalLoad {
 export async function startEarlyLexicalLoad(dir: string, workerMinPassages = LEXICAL_WORKER_MIN_PASSAGES): Promise<EarlyLexicalLoad | undefined> {
   try {
     const manifest = await readManifest(dir);
-    const file = manifest.files.lexical;
-    if (!file || manifest.count < workerMinPassages) return undefined;
-    return { generation: manifest.generation, load: loadLexicalOnWorker({ dir, file, documentCount: manifest.count }) };
+    const load = loadOnWorkerIfLarge(dir, manifest, workerMinPassages);
+    return load && { generation: manifest.generation, load };
   } catch {
     // The build reads the manifest again under the lock and reports what is wrong with it.
     return undefined;
   }
+}
+
+/** The manifest's lexical index loading on a worker, when it has one and enough passages for a worker to pay. */
+export function loadOnWorkerIfLarge(dir: string, manifest: IndexManifest, workerMinPassages: number): StoredLexicalLoad | undefined {
+  const file = manifest.files.lexical;
+  if (!file || manifest.count < workerMinPassages) return undefined;
+  return loadLexicalOnWorker({ dir, file, documentCount: manifest.count });
 }

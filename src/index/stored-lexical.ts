@@ -3,8 +3,8 @@
 // this thread for a small one, where a worker would cost more to start than it saves.
 import type { Passage } from '../sources/types.js';
 import { LexicalIndex } from './lexical-index.js';
-import { loadLexicalOnWorker, type StoredLexicalLoad } from './lexical-on-worker.js';
-import { LEXICAL_WORKER_MIN_PASSAGES } from './early-lexical.js';
+import type { StoredLexicalLoad } from './lexical-on-worker.js';
+import { LEXICAL_WORKER_MIN_PASSAGES, loadOnWorkerIfLarge } from './early-lexical.js';
 import type { IndexManifest } from './manifest.js';
 import { readVerified } from './verified-file.js';
 
@@ -12,7 +12,8 @@ import { readVerified } from './verified-file.js';
 export function startStoredLexicalLoad(dir: string, manifest: IndexManifest, workerMinPassages = LEXICAL_WORKER_MIN_PASSAGES): StoredLexicalLoad | undefined {
   const file = manifest.files.lexical;
   if (!file) return undefined;
-  if (manifest.count >= workerMinPassages) return loadLexicalOnWorker({ dir, file, documentCount: manifest.count });
+  const onWorker = loadOnWorkerIfLarge(dir, manifest, workerMinPassages);
+  if (onWorker) return onWorker;
   const bytes = readVerified(dir, file, 'lexical');
   // Handled in take(); this keeps a read nobody takes from counting as unhandled.
   bytes.catch(() => {});
